@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { AuthStrategy } from './auth-strategy';
+import { parseAuthOptions } from './parse-auth-options';
+
+/** Options of {@link createApiKeyAuth}. */
+export interface ApiKeyAuthOptions {
+  /** The API account's client id. Sent as `X-Auth-Client`; BigCommerce no longer requires it. */
+  readonly clientId?: string;
+  /** The API account's access token, sent as `X-Auth-Token`. */
+  readonly accessToken: string;
+}
+
+const apiKeyAuthOptionsSchema = z.strictObject({
+  clientId: z.string().trim().min(1, 'expected a non-empty string').optional(),
+  accessToken: z.string().trim().min(1, 'expected a non-empty string'),
+});
+
+/**
+ * Authenticates with a store-level API account (Settings › Store-level API accounts in the control
+ * panel): a static access token that does not expire.
+ *
+ * @throws {@link ConfigError} when `accessToken` is missing or empty.
+ * @example
+ * ```ts
+ * const auth = createApiKeyAuth({ clientId: process.env.BC_CLIENT_ID, accessToken: process.env.BC_TOKEN! });
+ * ```
+ * @see https://developer.bigcommerce.com/docs/start/authentication/api-accounts
+ */
+export function createApiKeyAuth(options: ApiKeyAuthOptions): AuthStrategy {
+  const { clientId, accessToken } = parseAuthOptions('createApiKeyAuth', apiKeyAuthOptionsSchema, options);
+  const headers: Record<string, string> = { 'X-Auth-Token': accessToken };
+  if (clientId) headers['X-Auth-Client'] = clientId;
+  return {
+    type: 'api-key',
+    getRequestHeaders: () => headers,
+    toJSON: () => ({ type: 'api-key', clientId }),
+  };
+}

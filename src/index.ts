@@ -1,0 +1,40 @@
+// The public API, listed by name. Anything not exported here is internal and may change.
+
+export { BigCommerceSource } from './source/bigcommerce-source';
+export type { BigCommerceSourceOptions } from './source/options';
+export type { RequestOptions } from './source/request-options';
+export type { SourceEvent, RequestEvent, ResponseEvent, RetryEvent, ThrottleEvent } from './source/events';
+export { parseStoreHash } from './source/store-hash';
+export type { StoreInfo } from './operations/connection/store-info';
+
+export type { AuthStrategy, AuthContext } from './auth/auth-strategy';
+export { createApiKeyAuth, type ApiKeyAuthOptions } from './auth/api-key';
+export { createOAuth2Auth, type OAuth2AuthOptions } from './auth/oauth2';
+export {
+  createOAuthApp,
+  type OAuthApp,
+  type OAuthAppOptions,
+  type ExchangeCodeInput,
+  type OAuthInstallation,
+  type SignedPayloadClaims,
+  type OAuthAppSummary,
+} from './auth/oauth-app';
+
+export { BigCommerceError, isBigCommerceError } from './errors/bigcommerce-error';
+export type { FieldIssue } from './errors/field-issue';
+export { ConfigError } from './errors/config-error';
+export { ValidationError } from './errors/validation-error';
+export { ApiError, type ApiErrorDetails } from './errors/api-error';
+export { AuthenticationError } from './errors/authentication-error';
+export { PermissionError } from './errors/permission-error';
+export { NotFoundError } from './errors/not-found-error';
+export { ConflictError } from './errors/conflict-error';
+export { UnprocessableEntityError } from './errors/unprocessable-entity-error';
+export { RateLimitError } from './errors/rate-limit-error';
+export { ServerError } from './errors/server-error';
+export { ConnectionError } from './errors/connection-error';
+export { TimeoutError } from './errors/timeout-error';
+export { ResponseValidationError } from './errors/response-validation-error';
+export { SignedPayloadError, type SignedPayloadCheck } from './errors/signed-payload-error';
+
+export { VERSION } from './version';

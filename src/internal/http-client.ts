@@ -1,0 +1,242 @@
+import ky, { isTimeoutError } from 'ky';
+import pRetry, { AbortError as StopRetrying } from 'p-retry';
+import type { z } from 'zod';
+import type { AuthStrategy } from '../auth/auth-strategy';
+import { apiErrorFromResponse } from '../errors/api-error-from-response';
+import { BigCommerceError } from '../errors/bigcommerce-error';
+import { ConnectionError } from '../errors/connection-error';
+import { ResponseValidationError } from '../errors/response-validation-error';
+import { TimeoutError } from '../errors/timeout-error';
+import type { SourceEvent } from '../source/events';
+import type { RequestOptions } from '../source/request-options';
+import { VERSION } from '../version';
+import { throwIfAborted } from './abort';
+import { Limiter } from './limiter';
+import { serializeQuery, type QueryParams } from './query';
+import { readRateLimitHeaders } from './rate-limit-headers';
+import { readBody } from './read-body';
+import { redactSecrets } from './redact';
+import { retryDelayMs, retryReason } from './retry-policy';
+import { sleep } from './sleep';
+import { describeIssues, toFieldIssues } from './zod-issues';
+
+/** Settings of one source's HTTP core, already validated. */
+export interface HttpClientConfig {
+  readonly storeHash: string;
+  readonly apiBaseUrl: string;
+  readonly auth: AuthStrategy;
+  /** The caller's fetch; without one, `globalThis.fetch` is looked up on every request, so a fetch patched after import (msw, polyfills) is used. */
+  readonly fetch: typeof globalThis.fetch | undefined;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly maxConcurrency: number;
+  readonly onEvent: ((event: SourceEvent) => void) | undefined;
+}
+
+/** One request, described by the operation that sends it. */
+export interface HttpRequest<T> {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path below the store, starting with `/v2/` or `/v3/`; build it with `path\`\`` so parameters are encoded. */
+  readonly path: string;
+  readonly query?: QueryParams;
+  /** Sent as JSON. */
+  readonly body?: unknown;
+  /** Checks a non-empty 2xx body. Loose on unknown fields, strict on the fields the SDK reads. */
+  readonly schema?: z.ZodType<T>;
+  /**
+   * Set on a write that can be repeated without effect. Other writes are retried only on 429,
+   * because a timeout or a 5xx may come after BigCommerce already did the work.
+   */
+  readonly repeatable?: boolean;
+}
+
+/** A successful response. `data` is `undefined` for 204 and empty bodies. */
+export interface HttpResponse<T> {
+  readonly status: number;
+  readonly data: T | undefined;
+  readonly headers: Headers;
+}
+
+/** The HTTP core of one source. Operations get this and nothing else of the source. */
+export interface HttpClient {
+  readonly storeHash: string;
+  request<T>(request: HttpRequest<T>, options?: RequestOptions): Promise<HttpResponse<T>>;
+}
+
+export function createHttpClient(config: HttpClientConfig): HttpClient {
+  const emit = (event: SourceEvent) => {
+    try {
+      config.onEvent?.(event);
+    } catch {
+      // A failing listener must not fail the request it observes.
+    }
+  };
+  const limiter = new Limiter(config.maxConcurrency, emit);
+  const api = ky.create({
+    prefix: `${config.apiBaseUrl}/stores/${config.storeHash}/`,
+    // p-retry owns retries; ky must never repeat a request on its own.
+    retry: { limit: 0 },
+    throwHttpErrors: false,
+    // Our own per-attempt timeout covers reading the body too; ky's stops at the headers.
+    timeout: false,
+    headers: {
+      Accept: 'application/json',
+      'User-Agent': `bigcommerce-source/${VERSION}`,
+    },
+    fetch: (input, init) => (config.fetch ?? globalThis.fetch)(input, init),
+  });
+
+  async function attempt<T>(request: HttpRequest<T>, target: string, attemptNumber: number, options: ResolvedOptions) {
+    const authHeaders = await config.auth.getRequestHeaders({ storeHash: config.storeHash, signal: options.signal });
+    const secrets = Object.values(authHeaders);
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
+    const describe = { method: request.method, path: target };
+    emit({ type: 'request', ...describe, attempt: attemptNumber });
+    const startedMs = performance.now();
+    try {
+      const response = await api(target.slice(1), {
+        method: request.method,
+        headers: request.body === undefined ? authHeaders : { ...authHeaders, 'Content-Type': 'application/json' },
+        json: request.body,
+        signal,
+      });
+      const body = await readBody(response);
+      const rateLimit = readRateLimitHeaders(response.headers);
+      emit({
+        type: 'response',
+        ...describe,
+        attempt: attemptNumber,
+        status: response.status,
+        durationMs: Math.round(performance.now() - startedMs),
+        requestsLeft: rateLimit.requestsLeft,
+      });
+      if (rateLimit.requestsLeft === 0 && rateLimit.resetMs !== undefined) limiter.pause(rateLimit.resetMs, 'quota-exhausted');
+      if (!response.ok) {
+        throw apiErrorFromResponse({
+          status: response.status,
+          statusText: response.statusText,
+          ...describe,
+          body: redactSecrets(body.json ?? (body.text || undefined), secrets),
+          requestId: response.headers.get('x-request-id') ?? undefined,
+          resetMs: maxDefined(rateLimit.resetMs, rateLimit.retryAfterMs),
+        });
+      }
+      return { status: response.status, headers: response.headers, data: parseData(request, body, describe) };
+    } catch (error) {
+      throw translateFailure(error, options, timeout.signal, describe);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    storeHash: config.storeHash,
+    async request<T>(request: HttpRequest<T>, callOptions: RequestOptions = {}): Promise<HttpResponse<T>> {
+      const options: ResolvedOptions = {
+        signal: callOptions.signal,
+        timeoutMs: callOptions.timeoutMs ?? config.timeoutMs,
+        maxRetries: callOptions.maxRetries ?? config.maxRetries,
+      };
+      throwIfAborted(options.signal);
+      const target = `${request.path}${serializeQuery(request.query)}`;
+      const repeatable = request.method === 'GET' || request.repeatable === true;
+      return pRetry(
+        async (attemptNumber) => {
+          try {
+            return await limiter.run(() => attempt(request, target, attemptNumber, options), options.signal);
+          } catch (error) {
+            if (options.signal?.aborted || retryReason(error, repeatable) === undefined) throw new StopRetrying(asError(error));
+            throw error;
+          }
+        },
+        {
+          retries: options.maxRetries,
+          signal: options.signal,
+          // p-retry counts attempts; the waits are ours, because a 429 says how long to wait.
+          minTimeout: 0,
+          maxTimeout: 0,
+          randomize: false,
+          onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+            if (retriesLeft === 0) return;
+            const delayMs = retryDelayMs(error, attemptNumber);
+            const reason = retryReason(error, repeatable) ?? 'unknown';
+            emit({ type: 'retry', method: request.method, path: target, attempt: attemptNumber, delayMs, reason });
+            // Everyone waits out a 429, not just this request: the quota is the store's, not ours.
+            if (reason === 'status 429') limiter.pause(delayMs, 'rate-limited');
+            await sleep(delayMs, options.signal);
+          },
+        },
+      );
+    },
+  };
+}
+
+interface ResolvedOptions {
+  readonly signal: AbortSignal | undefined;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+}
+
+function parseData<T>(request: HttpRequest<T>, body: Awaited<ReturnType<typeof readBody>>, describe: { method: string; path: string }): T | undefined {
+  if (body.malformed) {
+    throw new ResponseValidationError(`${describe.method} ${describe.path} returned a body that is not valid JSON.`, {
+      ...describe,
+      issues: [{ path: '', message: 'expected JSON' }],
+    });
+  }
+  if (body.json === undefined || !request.schema) return body.json as T | undefined;
+  const result = request.schema.safeParse(body.json);
+  if (result.success) return result.data;
+  const issues = toFieldIssues(result.error);
+  throw new ResponseValidationError(
+    `${describe.method} ${describe.path} returned an unexpected body: ${describeIssues(issues)}`,
+    { ...describe, issues },
+  );
+}
+
+function translateFailure(
+  error: unknown,
+  options: ResolvedOptions,
+  timeoutSignal: AbortSignal,
+  describe: { method: string; path: string },
+): unknown {
+  if (error instanceof BigCommerceError) return error;
+  if (options.signal?.aborted) return options.signal.reason;
+  if (timeoutSignal.aborted || isTimeoutError(error)) {
+    return new TimeoutError(`${describe.method} ${describe.path} got no response within ${options.timeoutMs} ms.`, {
+      ...describe,
+      timeoutMs: options.timeoutMs,
+    });
+  }
+  const reason = describeCauseChain(error);
+  return new ConnectionError(`${describe.method} ${describe.path} failed before a response arrived: ${reason}`, {
+    ...describe,
+    cause: error,
+  });
+}
+
+/**
+ * The messages along an error's `cause` chain, outermost first and without repeats: ky wraps
+ * fetch's `TypeError: fetch failed`, which wraps the socket error (`ECONNREFUSED`) that says what
+ * actually happened.
+ */
+function describeCauseChain(error: unknown): string {
+  const messages: string[] = [];
+  for (let current: unknown = error, depth = 0; current !== undefined && depth < 5; depth += 1) {
+    const message = current instanceof Error ? current.message : String(current);
+    if (message && !messages.includes(message)) messages.push(message);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return messages.join(': ');
+}
+
+function maxDefined(...values: Array<number | undefined>): number | undefined {
+  const defined = values.filter((value): value is number => value !== undefined);
+  return defined.length > 0 ? Math.max(...defined) : undefined;
+}
+
+function asError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(String(value));
+}

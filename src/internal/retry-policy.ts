@@ -1,0 +1,43 @@
+import { ApiError } from '../errors/api-error';
+import { ConnectionError } from '../errors/connection-error';
+import { RateLimitError } from '../errors/rate-limit-error';
+import { TimeoutError } from '../errors/timeout-error';
+import { backoffDelayMs } from './backoff';
+
+/**
+ * Statuses worth another attempt. 500 is here because BigCommerce sometimes answers 500 where it
+ * means "rate limited"; 501 and 505 are not, since repeating cannot help.
+ * @see https://developer.bigcommerce.com/docs/start/about/status-codes
+ */
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/** The longest a 429 may make us wait, in milliseconds (BigCommerce windows are 30 s). */
+export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
+/**
+ * Why `error` deserves another attempt, or `undefined` when it does not.
+ *
+ * @param repeatable whether sending the request twice is harmless: GETs, and writes the caller
+ * marked safe. Otherwise only a 429 is retried, because BigCommerce did nothing with a request it
+ * rate-limited, while a timeout or a 5xx may come after it created an order.
+ */
+export function retryReason(error: unknown, repeatable: boolean): string | undefined {
+  if (error instanceof RateLimitError) return 'status 429';
+  if (!repeatable) return undefined;
+  if (error instanceof ApiError) return RETRYABLE_STATUSES.has(error.status) ? `status ${error.status}` : undefined;
+  if (error instanceof TimeoutError) return 'timeout';
+  if (error instanceof ConnectionError) return 'connection';
+  return undefined;
+}
+
+/**
+ * How long to wait before retry number `retryNumber` (1-based), in milliseconds. A 429 waits what
+ * the store asked ({@link RateLimitError.resetMs}, clamped to {@link MAX_RATE_LIMIT_WAIT_MS}); a 429
+ * without rate-limit headers, and every other failure, backs off exponentially with jitter.
+ */
+export function retryDelayMs(error: unknown, retryNumber: number, random: number = Math.random()): number {
+  if (error instanceof RateLimitError && error.resetMs !== undefined) {
+    return Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(0, error.resetMs));
+  }
+  return backoffDelayMs(retryNumber, random);
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { AuthStrategy } from '../auth/auth-strategy';
+import { ConfigError } from '../errors/config-error';
+import { describeIssues, toFieldIssues } from '../internal/zod-issues';
+import type { SourceEvent } from './events';
+import { readStoreHash } from './store-hash';
+
+/** Options of {@link BigCommerceSource}. */
+export interface BigCommerceSourceOptions {
+  /** The store, in any form {@link parseStoreHash} reads: `'abc123'`, a store URL or an API path. */
+  readonly storeHash: string;
+  /** How requests are authenticated: {@link createApiKeyAuth}, {@link createOAuth2Auth} or your own {@link AuthStrategy}. */
+  readonly auth: AuthStrategy;
+  /** A name for this connection in your logs, e.g. the supplier's name. */
+  readonly connectionName?: string;
+  /**
+   * Where the REST API lives. Must be https, except on a loopback host (a local sandbox store).
+   * @default 'https://api.bigcommerce.com'
+   */
+  readonly apiBaseUrl?: string;
+  /**
+   * The `fetch` to send requests with. Without it, `globalThis.fetch` is looked up on every request
+   * (never captured at import), so test interceptors and polyfills installed later still apply.
+   */
+  readonly fetch?: typeof globalThis.fetch;
+  /**
+   * Timeout of each attempt, in milliseconds, from sending the request to reading the whole body.
+   * @default 30000
+   */
+  readonly timeoutMs?: number;
+  /**
+   * How many times a failed request is retried: network errors, 408, 429 and 5xx for reads; only
+   * 429 for writes that are not safe to repeat (see `docs/retries-and-rate-limits.md`).
+   * @default 5
+   */
+  readonly maxRetries?: number;
+  /**
+   * The most requests this source has in flight at once. BigCommerce's quota is per store, shared
+   * by every app on it: keep this low.
+   * @default 4
+   */
+  readonly maxConcurrency?: number;
+  /** Called for every request, response, retry and throttle. Events never carry secrets. */
+  readonly onEvent?: (event: SourceEvent) => void;
+}
+
+/** The options after validation, with defaults applied. */
+export interface ResolvedSourceOptions {
+  readonly storeHash: string;
+  readonly auth: AuthStrategy;
+  readonly connectionName: string | undefined;
+  readonly apiBaseUrl: string;
+  readonly fetch: typeof globalThis.fetch | undefined;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly maxConcurrency: number;
+  readonly onEvent: ((event: SourceEvent) => void) | undefined;
+}
+
+/** Limits shared by the source's options and every call's {@link RequestOptions}. */
+export const timeoutMsSchema = z.number().int().min(1).max(2_147_483_647);
+export const maxRetriesSchema = z.number().int().min(0).max(20);
+
+const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+
+const functionSchema = <T>(what: string) =>
+  z.custom<T>((value) => typeof value === 'function', `expected ${what}`);
+
+const sourceOptionsSchema = z.strictObject({
+  storeHash: z.unknown().transform((value, context) => {
+    const result = readStoreHash(value);
+    if ('hash' in result) return result.hash;
+    context.addIssue({ code: 'custom', message: result.problem });
+    return z.NEVER;
+  }),
+  auth: z.custom<AuthStrategy>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as AuthStrategy).getRequestHeaders === 'function' &&
+      typeof (value as AuthStrategy).type === 'string',
+    'expected an auth strategy: createApiKeyAuth(…), createOAuth2Auth(…) or an object with type and getRequestHeaders()',
+  ),
+  connectionName: z.string().trim().min(1).max(200).optional(),
+  apiBaseUrl: z
+    .string()
+    .default('https://api.bigcommerce.com')
+    .transform((value, context) => {
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        context.addIssue({ code: 'custom', message: 'expected an absolute URL such as https://api.bigcommerce.com' });
+        return z.NEVER;
+      }
+      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname))) {
+        context.addIssue({ code: 'custom', message: 'expected an https URL (http is allowed only for localhost, 127.0.0.1 or [::1])' });
+        return z.NEVER;
+      }
+      if (url.search || url.hash || url.username || url.password) {
+        context.addIssue({ code: 'custom', message: 'expected a URL without query, fragment or credentials' });
+        return z.NEVER;
+      }
+      return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+    }),
+  fetch: functionSchema<typeof globalThis.fetch>('a fetch function').optional(),
+  timeoutMs: timeoutMsSchema.default(30_000),
+  maxRetries: maxRetriesSchema.default(5),
+  maxConcurrency: z.number().int().min(1).max(64).default(4),
+  onEvent: functionSchema<(event: SourceEvent) => void>('a function').optional(),
+});
+
+/**
+ * Validates the source's options, applying defaults.
+ * @throws {@link ConfigError} listing every problem at once.
+ */
+export function resolveSourceOptions(options: unknown): ResolvedSourceOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigError('BigCommerceSource: expected an options object with storeHash and auth.', [
+      { path: '', message: 'expected an object' },
+    ]);
+  }
+  const result = sourceOptionsSchema.safeParse(options);
+  if (result.success) {
+    const { connectionName, fetch, onEvent, ...rest } = result.data;
+    return { ...rest, connectionName, fetch, onEvent };
+  }
+  const issues = toFieldIssues(result.error);
+  throw new ConfigError(`BigCommerceSource: invalid options. ${describeIssues(issues)}`, issues);
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { ValidationError } from '../errors/validation-error';
+import { describeIssues, toFieldIssues } from '../internal/zod-issues';
+import { maxRetriesSchema, timeoutMsSchema } from './options';
+import type { RequestOptions } from './request-options';
+
+/** The per-call options every operation accepts; operations extend this with their own. */
+export const requestOptionsShape = {
+  signal: z.custom<AbortSignal>((value) => value instanceof AbortSignal, 'expected an AbortSignal').optional(),
+  timeoutMs: timeoutMsSchema.optional(),
+  maxRetries: maxRetriesSchema.optional(),
+};
+
+const requestOptionsSchema = z.strictObject(requestOptionsShape);
+
+/**
+ * Validates an operation's options before anything is sent.
+ * @throws {@link ValidationError} naming every bad option.
+ */
+export function parseOperationOptions<T>(operation: string, schema: z.ZodType<T>, options: unknown): T {
+  const result = schema.safeParse(options ?? {});
+  if (result.success) return result.data;
+  const issues = toFieldIssues(result.error);
+  throw new ValidationError(`${operation}: invalid options. ${describeIssues(issues)}`, issues);
+}
+
+/** Validates plain {@link RequestOptions}. */
+export function parseRequestOptions(operation: string, options: unknown): RequestOptions {
+  return parseOperationOptions(operation, requestOptionsSchema, options);
+}

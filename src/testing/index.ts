@@ -1,0 +1,14 @@
+// bigcommerce-source/testing: the sandbox store, for tests of code that uses bigcommerce-source.
+// Listed by name; anything not exported here is internal and may change.
+
+export { createSandboxStore, type SandboxStore, type SandboxFetch } from './sandbox-store';
+export {
+  DEFAULT_SANDBOX_ACCESS_TOKEN,
+  DEFAULT_SANDBOX_STORE_HASH,
+  type SandboxStoreOptions,
+} from './sandbox-options';
+export type { SandboxStoreProfile } from './store-profile';
+export type { SandboxRequest } from './sandbox-request';
+export type { SandboxFault, FaultMatch, InjectFaultOptions, InjectedFault } from './faults';
+export { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limiter';
+export type { ListenOptions, SandboxListener } from './http-listener';

@@ -1,0 +1,109 @@
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limiter';
+import type { SandboxRequest } from './sandbox-request';
+import type { SandboxStoreProfile } from './store-profile';
+
+/** Options of {@link createSandboxStore}. */
+export interface SandboxStoreOptions {
+  /**
+   * The hash the store answers to; requests for another hash get 403, as BigCommerce answers a
+   * token used on a store it does not belong to.
+   * @default 'sandbox1'
+   */
+  readonly storeHash?: string;
+  /**
+   * The only `X-Auth-Token` the store accepts; anything else gets 401.
+   * @default 'sandbox-token'
+   */
+  readonly accessToken?: string;
+  /**
+   * Fields of the store profile (`GET /v2/store`) to change; the rest keep their defaults. The merge
+   * is shallow: a nested object such as `timezone` replaces the default one whole.
+   * @example
+   * ```ts
+   * createSandboxStore({ profile: { name: 'Acme Wholesale', currency: 'EUR', status: 'maintenance' } });
+   * ```
+   */
+  readonly profile?: Partial<SandboxStoreProfile> & Readonly<Record<string, unknown>>;
+  /**
+   * The OAuth scopes the token has. A route needing a scope the token lacks gets 403, as on
+   * BigCommerce. Without this option the token has every scope.
+   * @default every scope
+   * @example
+   * ```ts
+   * createSandboxStore({ scopes: ['store_v2_products_read_only', 'store_v2_orders'] });
+   * ```
+   */
+  readonly scopes?: readonly string[];
+  /**
+   * The request quota per window. Missing fields keep their defaults.
+   * @default { quota: 10000, windowMs: 30000 } (10 000 requests per 30 s: real plans allow 150 to 450, tests should not meet the limit unless they mean to)
+   */
+  readonly rateLimit?: Partial<RateLimitOptions>;
+  /**
+   * How long the store takes to answer, in milliseconds: a number, or a function of the request.
+   * The wait uses `setTimeout` (fake timers apply) and ends early when the request is aborted.
+   * @default 0
+   * @example
+   * ```ts
+   * createSandboxStore({ latencyMs: (request) => (request.path.startsWith('/v3/catalog') ? 120 : 20) });
+   * ```
+   */
+  readonly latencyMs?: number | ((request: SandboxRequest) => number);
+}
+
+/** The default of {@link SandboxStoreOptions.storeHash}. */
+export const DEFAULT_SANDBOX_STORE_HASH = 'sandbox1';
+/** The default of {@link SandboxStoreOptions.accessToken}. */
+export const DEFAULT_SANDBOX_ACCESS_TOKEN = 'sandbox-token';
+
+/** The options with defaults applied. */
+export interface ResolvedSandboxOptions {
+  readonly storeHash: string;
+  readonly accessToken: string;
+  readonly profile: Readonly<Record<string, unknown>>;
+  readonly scopes: ReadonlySet<string> | undefined;
+  readonly rateLimit: RateLimitOptions;
+  readonly latencyMs: (request: SandboxRequest) => number;
+}
+
+/**
+ * Checks {@link createSandboxStore}'s options and applies defaults.
+ * @throws {TypeError} naming every bad option at once.
+ */
+export function resolveSandboxOptions(options: SandboxStoreOptions = {}): ResolvedSandboxOptions {
+  const problems: string[] = [];
+  const storeHash = options.storeHash ?? DEFAULT_SANDBOX_STORE_HASH;
+  if (typeof storeHash !== 'string' || !/^[a-z0-9]{1,64}$/.test(storeHash)) {
+    problems.push('storeHash: expected 1 to 64 lower-case letters and digits');
+  }
+  const accessToken = options.accessToken ?? DEFAULT_SANDBOX_ACCESS_TOKEN;
+  if (typeof accessToken !== 'string' || accessToken.trim() === '') problems.push('accessToken: expected a non-empty string');
+  if (options.profile !== undefined && (typeof options.profile !== 'object' || options.profile === null)) {
+    problems.push('profile: expected an object');
+  }
+  if (options.scopes !== undefined && !(Array.isArray(options.scopes) && options.scopes.every((scope) => typeof scope === 'string'))) {
+    problems.push('scopes: expected an array of scope names');
+  }
+  const rateLimit = { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
+  if (!isPositiveInteger(rateLimit.quota)) problems.push('rateLimit.quota: expected a positive integer');
+  if (!isPositiveInteger(rateLimit.windowMs)) problems.push('rateLimit.windowMs: expected a positive integer (milliseconds)');
+  const latency = options.latencyMs ?? 0;
+  if (typeof latency !== 'function' && !(typeof latency === 'number' && Number.isFinite(latency) && latency >= 0)) {
+    problems.push('latencyMs: expected a non-negative number of milliseconds or a function returning one');
+  }
+  if (problems.length > 0) {
+    throw new TypeError(`[bigcommerce-source/testing] createSandboxStore: invalid options. ${problems.join('; ')}.`);
+  }
+  return {
+    storeHash,
+    accessToken,
+    profile: options.profile ?? {},
+    scopes: options.scopes === undefined ? undefined : new Set(options.scopes),
+    rateLimit,
+    latencyMs: typeof latency === 'function' ? latency : () => latency,
+  };
+}
+
+function isPositiveInteger(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1;
+}

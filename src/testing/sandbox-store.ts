@@ -1,0 +1,156 @@
+import { abortableDelay, untilAborted } from './abortable-delay';
+import { answerRequest, type StoreContext } from './answer-request';
+import { DROPPED, type DispatchOutcome } from './dispatch-outcome';
+import { faultResponse } from './fault-responses';
+import { FaultQueue, type InjectedFault, type InjectFaultOptions, type SandboxFault } from './faults';
+import { listenOverHttp, type ListenOptions, type SandboxListener } from './http-listener';
+import { RateLimiter } from './rate-limiter';
+import { SandboxRouter } from './router';
+import { registerAllRoutes } from './routes';
+import { resolveSandboxOptions, type SandboxStoreOptions } from './sandbox-options';
+import { readSandboxRequest, type SandboxRequest } from './sandbox-request';
+import type { SandboxState } from './sandbox-state';
+import { defaultStoreProfile, type SandboxStoreProfile } from './store-profile';
+
+/** A Fetch-API-compatible function. */
+export type SandboxFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+/** An in-memory BigCommerce store, as returned by {@link createSandboxStore}. */
+export interface SandboxStore {
+  /** The hash the store answers to. */
+  readonly storeHash: string;
+  /** The access token the store accepts. */
+  readonly accessToken: string;
+  /**
+   * A `fetch` answering BigCommerce REST requests in memory, whatever the host: it routes on the
+   * path `/stores/{hash}/v2|v3/…`. Pass it as the source's `fetch`. Already bound.
+   */
+  readonly fetch: SandboxFetch;
+  /**
+   * The same as {@link SandboxStore.fetch}, for request interceptors such as msw. A dropped
+   * connection is answered with `Response.error()`, msw's network error. Already bound.
+   * @example
+   * ```ts
+   * setupServer(http.all('https://api.bigcommerce.com/*', ({ request }) => sandbox.handle(request)));
+   * ```
+   */
+  readonly handle: (request: Request) => Promise<Response>;
+  /**
+   * Serves the store over real HTTP on a loopback address and a free port; use the `url` as the
+   * source's `apiBaseUrl`. Node only (it imports `node:http` when called).
+   */
+  listen(options?: ListenOptions): Promise<SandboxListener>;
+  /** Every request received, oldest first (a copy; later requests do not appear in it). */
+  readonly requests: readonly SandboxRequest[];
+  /** Empties the request log. */
+  clearRequests(): void;
+  /**
+   * Makes the next matching request(s) fail with `fault` instead of reaching the store. Faults are
+   * used in order of injection: a request gets the oldest one still active that matches it.
+   * @throws {TypeError} for an unknown fault kind, a bad status or a bad `times`.
+   * @example
+   * ```ts
+   * sandbox.injectFault({ kind: 'status', status: 503 }, { times: 2 });
+   * sandbox.injectFault({ kind: 'drop' }, { match: { method: 'GET', path: '/v2/store' } });
+   * ```
+   */
+  injectFault(fault: SandboxFault, options?: InjectFaultOptions): InjectedFault;
+  /** Withdraws every fault not yet used up. */
+  clearFaults(): void;
+  /** Refills the request quota at once, starting a new window with the next request. */
+  resetRateLimit(): void;
+  /** Empties the request log, withdraws every fault and refills the quota. */
+  reset(): void;
+}
+
+/**
+ * Creates a BigCommerce store simulator for tests, demos and benchmarks: it checks the token and
+ * scopes, counts the rate limit, answers the routes it knows in BigCommerce's shapes, logs every
+ * request, and plays faults on demand. It holds no timers and no sockets until `listen()`.
+ *
+ * Answered now: `GET /v2/store`, `GET /v2/time`. Anything else gets BigCommerce's 404.
+ *
+ * @throws {TypeError} naming every invalid option.
+ * @example
+ * ```ts
+ * import { BigCommerceSource, createApiKeyAuth } from 'bigcommerce-source';
+ * import { createSandboxStore } from 'bigcommerce-source/testing';
+ *
+ * const sandbox = createSandboxStore();
+ * const source = new BigCommerceSource({
+ *   storeHash: sandbox.storeHash,
+ *   auth: createApiKeyAuth({ accessToken: sandbox.accessToken }),
+ *   fetch: sandbox.fetch,
+ * });
+ * await source.verifyConnection(); // { storeHash: 'sandbox1', name: 'Sandbox Supply Co.', … }
+ * ```
+ */
+export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore {
+  const resolved = resolveSandboxOptions(options);
+  const state: SandboxState = {
+    storeHash: resolved.storeHash,
+    profile: { ...defaultStoreProfile(resolved.storeHash), ...resolved.profile } as SandboxStoreProfile,
+  };
+  const store: StoreContext = {
+    state,
+    accessToken: resolved.accessToken,
+    scopes: resolved.scopes,
+    router: registerAllRoutes(new SandboxRouter()),
+    rateLimiter: new RateLimiter(resolved.rateLimit),
+  };
+  const faults = new FaultQueue();
+  let log: SandboxRequest[] = [];
+
+  async function dispatch(request: Request): Promise<DispatchOutcome> {
+    const { signal } = request;
+    const record = await readSandboxRequest(request);
+    log.push(record);
+    // Taken on arrival, so concurrent requests meet faults in the order they came in.
+    const fault = faults.take(record);
+    if (fault?.kind === 'hang') return untilAborted(signal);
+    await abortableDelay(resolved.latencyMs(record), signal);
+    if (fault?.kind === 'drop') return DROPPED;
+    if (fault) return faultResponse(fault, record.path);
+    return answerRequest(record, store);
+  }
+
+  const fetch: SandboxFetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (request.signal.aborted) throw request.signal.reason;
+    const outcome = await dispatch(request);
+    // undici's own failure when the peer closes the socket: a TypeError whose cause names it.
+    if (outcome === DROPPED) throw new TypeError('fetch failed', { cause: socketClosedError() });
+    return outcome;
+  };
+
+  const handle = async (request: Request): Promise<Response> => {
+    const outcome = await dispatch(request);
+    return outcome === DROPPED ? Response.error() : outcome;
+  };
+
+  return {
+    storeHash: resolved.storeHash,
+    accessToken: resolved.accessToken,
+    fetch,
+    handle,
+    listen: (listenOptions) => listenOverHttp(dispatch, listenOptions),
+    get requests() {
+      return [...log];
+    },
+    clearRequests: () => {
+      log = [];
+    },
+    injectFault: (fault, faultOptions) => faults.inject(fault, faultOptions),
+    clearFaults: () => faults.clear(),
+    resetRateLimit: () => store.rateLimiter.reset(),
+    reset: () => {
+      log = [];
+      faults.clear();
+      store.rateLimiter.reset();
+    },
+  };
+}
+
+function socketClosedError(): Error {
+  return Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
+}

@@ -1,0 +1,252 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  ConnectionError,
+  createApiKeyAuth,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  type SourceEvent,
+} from '../../src/index';
+import { createHttpClient, type HttpClientConfig } from '../../src/internal/http-client';
+import { scriptedFetch, type ScriptStep } from '../helpers/scripted-fetch';
+
+function clientWith(steps: ScriptStep[], overrides: Partial<HttpClientConfig> = {}) {
+  const store = scriptedFetch(steps);
+  const events: SourceEvent[] = [];
+  const http = createHttpClient({
+    storeHash: 'abc123',
+    apiBaseUrl: 'https://api.bigcommerce.com',
+    auth: createApiKeyAuth({ accessToken: 'tok-abcdef' }),
+    fetch: store.fetch,
+    timeoutMs: 30_000,
+    maxRetries: 5,
+    maxConcurrency: 4,
+    onEvent: (event) => events.push(event),
+    ...overrides,
+  });
+  const retries = () => events.filter((event) => event.type === 'retry');
+  return { http, store, events, retries };
+}
+
+const ok: ScriptStep = { status: 200, body: { ok: true } };
+const tooMany = (headers: Record<string, string> = {}): ScriptStep => ({
+  status: 429,
+  body: { status: 429, title: 'Too many requests', type: '/api-docs/getting-started/api-status-codes' },
+  headers,
+});
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  // Jitter at its low end: each backoff is exactly half its cap (250 ms, 500 ms, 1 000 ms, …).
+  vi.spyOn(Math, 'random').mockReturnValue(0);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('retries', () => {
+  it('waits X-Rate-Limit-Time-Reset-Ms after a 429, then succeeds', async () => {
+    const { http, store, retries } = clientWith([tooMany({ 'X-Rate-Limit-Time-Reset-Ms': '1500', 'X-Rate-Limit-Requests-Left': '0' }), ok]);
+    const result = http.request({ method: 'GET', path: '/v3/catalog/products' });
+    await vi.advanceTimersByTimeAsync(1499);
+    expect(store.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(result).resolves.toMatchObject({ status: 200, data: { ok: true } });
+    expect(store.requests).toHaveLength(2);
+    expect(retries()).toEqual([
+      { type: 'retry', method: 'GET', path: '/v3/catalog/products', attempt: 1, delayMs: 1500, reason: 'status 429' },
+    ]);
+  });
+
+  it('waits X-Retry-After (seconds) when it is longer than the reset', async () => {
+    const { http, store, retries } = clientWith([tooMany({ 'X-Rate-Limit-Time-Reset-Ms': '1000', 'X-Retry-After': '3' }), ok]);
+    const result = http.request({ method: 'GET', path: '/v2/store' });
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(store.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await result;
+    expect(retries()[0]).toMatchObject({ delayMs: 3000 });
+  });
+
+  it('waits the reset when it is longer than X-Retry-After', async () => {
+    const { http, retries } = clientWith([tooMany({ 'X-Rate-Limit-Time-Reset-Ms': '5000', 'X-Retry-After': '2' }), ok]);
+    const result = http.request({ method: 'GET', path: '/v2/store' });
+    await vi.advanceTimersByTimeAsync(5000);
+    await result;
+    expect(retries()[0]).toMatchObject({ delayMs: 5000 });
+  });
+
+  it('clamps a very long rate-limit wait to 60 s', async () => {
+    const { http, retries } = clientWith([tooMany({ 'X-Rate-Limit-Time-Reset-Ms': '600000' }), ok]);
+    const result = http.request({ method: 'GET', path: '/v2/store' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    await result;
+    expect(retries()[0]).toMatchObject({ delayMs: 60_000 });
+  });
+
+  it('backs off exponentially after a 429 without headers', async () => {
+    const { http, retries } = clientWith([tooMany(), tooMany(), ok]);
+    const result = http.request({ method: 'GET', path: '/v2/store' });
+    await vi.advanceTimersByTimeAsync(750);
+    await result;
+    expect(retries().map((event) => event.type === 'retry' && event.delayMs)).toEqual([250, 500]);
+  });
+
+  it('retries 500, 502, 503, 504 and 408 with capped exponential backoff', async () => {
+    const { http, store, retries } = clientWith([
+      { status: 500 },
+      { status: 502 },
+      { status: 503 },
+      { status: 504 },
+      { status: 408 },
+      ok,
+    ]);
+    const result = http.request({ method: 'GET', path: '/v2/store' });
+    await vi.advanceTimersByTimeAsync(250 + 500 + 1000 + 2000 + 4000);
+    await expect(result).resolves.toMatchObject({ status: 200 });
+    expect(store.requests).toHaveLength(6);
+    expect(retries().map((event) => event.type === 'retry' && [event.delayMs, event.reason])).toEqual([
+      [250, 'status 500'],
+      [500, 'status 502'],
+      [1000, 'status 503'],
+      [2000, 'status 504'],
+      [4000, 'status 408'],
+    ]);
+  });
+
+  it('caps the backoff at 30 s and uses jitter of up to half the delay', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.999);
+    const { http, retries } = clientWith(Array.from({ length: 8 }, () => ({ status: 503 })), { maxRetries: 7 });
+    const result = http.request({ method: 'GET', path: '/v2/store' }).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(200_000);
+    expect(await result).toBeInstanceOf(ServerError);
+    const delays = retries().map((event) => (event.type === 'retry' ? event.delayMs : 0));
+    const capsMs = [500, 1000, 2000, 4000, 8000, 16_000, 30_000];
+    expect(delays).toHaveLength(capsMs.length);
+    delays.forEach((delayMs, index) => {
+      expect(delayMs).toBeGreaterThan(capsMs[index]! * 0.99);
+      expect(delayMs).toBeLessThanOrEqual(capsMs[index]!);
+    });
+  });
+
+  it('gives up after maxRetries and throws the last error', async () => {
+    const { http, store } = clientWith(Array.from({ length: 5 }, () => ({ status: 503 })), { maxRetries: 2 });
+    const result = http.request({ method: 'GET', path: '/v2/store' }).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(10_000);
+    const error = await result;
+    expect(error).toBeInstanceOf(ServerError);
+    expect((error as ServerError).status).toBe(503);
+    expect(store.requests).toHaveLength(3);
+  });
+
+  it('honours a per-call maxRetries', async () => {
+    const { http, store } = clientWith(Array.from({ length: 5 }, () => ({ status: 503 })));
+    const error = await http.request({ method: 'GET', path: '/v2/store' }, { maxRetries: 0 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(store.requests).toHaveLength(1);
+  });
+
+  it('throws RateLimitError with resetMs once retries run out', async () => {
+    const { http } = clientWith([tooMany({ 'X-Rate-Limit-Time-Reset-Ms': '2500' })], { maxRetries: 0 });
+    const error = await http.request({ method: 'GET', path: '/v2/store' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).resetMs).toBe(2500);
+  });
+
+  it('retries a network error as a ConnectionError', async () => {
+    const { http, store, retries } = clientWith([{ error: new TypeError('fetch failed', { cause: new Error('ECONNRESET') }) }, ok]);
+    const result = http.request({ method: 'GET', path: '/v2/store' });
+    await vi.advanceTimersByTimeAsync(250);
+    await expect(result).resolves.toMatchObject({ status: 200 });
+    expect(store.requests).toHaveLength(2);
+    expect(retries()[0]).toMatchObject({ reason: 'connection', delayMs: 250 });
+  });
+
+  it('reports a network error that outlasts the retries as ConnectionError naming the cause', async () => {
+    const { http } = clientWith([{ error: new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') }) }], { maxRetries: 0 });
+    const error = await http.request({ method: 'GET', path: '/v2/store' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(/^\[bigcommerce-source\] GET \/v2\/store failed before a response arrived: .*fetch failed: ECONNREFUSED$/);
+  });
+
+  it('times out a hung attempt after timeoutMs and retries it', async () => {
+    const { http, store, retries } = clientWith([{ hang: true }, ok], { timeoutMs: 1000 });
+    const result = http.request({ method: 'GET', path: '/v2/store' });
+    await vi.advanceTimersByTimeAsync(1000 + 250);
+    await expect(result).resolves.toMatchObject({ status: 200 });
+    expect(store.requests).toHaveLength(2);
+    expect(retries()[0]).toMatchObject({ reason: 'timeout' });
+  });
+
+  it('throws TimeoutError when every attempt hangs', async () => {
+    const { http } = clientWith([{ hang: true }], { timeoutMs: 1000, maxRetries: 0 });
+    const result = http.request({ method: 'GET', path: '/v2/store' }).catch((caught: unknown) => caught);
+    await vi.advanceTimersByTimeAsync(1000);
+    const error = await result;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).timeoutMs).toBe(1000);
+  });
+
+  it('does not retry 400, 401, 403, 404, 409, 422, 501', async () => {
+    for (const status of [400, 401, 403, 404, 409, 422, 501]) {
+      const { http, store } = clientWith([{ status }, ok]);
+      await expect(http.request({ method: 'GET', path: '/v2/store' })).rejects.toMatchObject({ status });
+      expect(store.requests).toHaveLength(1);
+    }
+  });
+});
+
+describe('writes', () => {
+  const order = { method: 'POST', path: '/v2/orders', body: { customer_id: 0 } } as const;
+
+  it('sends the body as JSON with Content-Type', async () => {
+    const { http, store } = clientWith([ok]);
+    await http.request(order);
+    expect(store.requests[0]!.headers.get('content-type')).toBe('application/json');
+    expect(JSON.parse(store.requests[0]!.body!)).toEqual({ customer_id: 0 });
+  });
+
+  it('does not retry a POST on 5xx: the store may have created the order', async () => {
+    const { http, store, retries } = clientWith([{ status: 500 }, ok]);
+    await expect(http.request(order)).rejects.toBeInstanceOf(ServerError);
+    expect(store.requests).toHaveLength(1);
+    expect(retries()).toHaveLength(0);
+  });
+
+  it('does not retry a POST after a network error or a timeout', async () => {
+    const dropped = clientWith([{ error: new TypeError('fetch failed') }, ok]);
+    await expect(dropped.http.request(order)).rejects.toBeInstanceOf(ConnectionError);
+    expect(dropped.store.requests).toHaveLength(1);
+
+    const hung = clientWith([{ hang: true }, ok], { timeoutMs: 500 });
+    const result = hung.http.request(order).catch((caught: unknown) => caught);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(await result).toBeInstanceOf(TimeoutError);
+    expect(hung.store.requests).toHaveLength(1);
+  });
+
+  it('retries a POST on 429: the store did nothing with it', async () => {
+    const { http, store } = clientWith([tooMany({ 'X-Rate-Limit-Time-Reset-Ms': '100' }), ok]);
+    const result = http.request(order);
+    await vi.advanceTimersByTimeAsync(100);
+    await expect(result).resolves.toMatchObject({ status: 200 });
+    expect(store.requests).toHaveLength(2);
+  });
+
+  it('retries a write the caller marked repeatable on 5xx', async () => {
+    const { http, store } = clientWith([{ status: 503 }, ok]);
+    const result = http.request({ ...order, repeatable: true });
+    await vi.advanceTimersByTimeAsync(250);
+    await expect(result).resolves.toMatchObject({ status: 200 });
+    expect(store.requests).toHaveLength(2);
+  });
+});
+
+describe('bodies', () => {
+  it('never parses a 204 or an empty 200 as JSON', async () => {
+    const { http } = clientWith([{ status: 204 }, { status: 200, body: '' }]);
+    await expect(http.request({ method: 'GET', path: '/v2/orders' })).resolves.toMatchObject({ status: 204, data: undefined });
+    await expect(http.request({ method: 'GET', path: '/v2/orders' })).resolves.toMatchObject({ status: 200, data: undefined });
+  });
+});

@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApiKeyAuth, type SourceEvent } from '../../src/index';
+import { createHttpClient, type HttpClientConfig } from '../../src/internal/http-client';
+import { scriptedFetch, type ScriptStep } from '../helpers/scripted-fetch';
+
+function clientWith(fetch: typeof globalThis.fetch, overrides: Partial<HttpClientConfig> = {}) {
+  const events: SourceEvent[] = [];
+  const http = createHttpClient({
+    storeHash: 'abc123',
+    apiBaseUrl: 'https://api.bigcommerce.com',
+    auth: createApiKeyAuth({ accessToken: 'tok-abcdef' }),
+    fetch,
+    timeoutMs: 30_000,
+    maxRetries: 5,
+    maxConcurrency: 4,
+    onEvent: (event) => events.push(event),
+    ...overrides,
+  });
+  return { http, events };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('limiter', () => {
+  it('never has more than maxConcurrency requests in flight', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const slowFetch = (async () => {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 10));
+      inFlight -= 1;
+      return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof globalThis.fetch;
+    const { http } = clientWith(slowFetch, { maxConcurrency: 3 });
+    await Promise.all(Array.from({ length: 20 }, () => http.request({ method: 'GET', path: '/v2/store' })));
+    expect(maxInFlight).toBe(3);
+  });
+
+  it('holds every request until the window resets when X-Rate-Limit-Requests-Left reaches 0', async () => {
+    vi.useFakeTimers();
+    const quotaSpent: ScriptStep = {
+      status: 200,
+      body: {},
+      headers: { 'X-Rate-Limit-Requests-Left': '0', 'X-Rate-Limit-Time-Reset-Ms': '2000' },
+    };
+    const store = scriptedFetch([quotaSpent], { status: 200, body: {} });
+    const { http, events } = clientWith(store.fetch);
+    await http.request({ method: 'GET', path: '/v2/store' });
+    const rest = Promise.all([1, 2, 3].map(() => http.request({ method: 'GET', path: '/v2/store' })));
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(store.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await rest;
+    expect(store.requests).toHaveLength(4);
+    expect(events.filter((event) => event.type === 'throttle')).toEqual([
+      { type: 'throttle', waitMs: 2000, reason: 'quota-exhausted' },
+    ]);
+    // No 429 was ever provoked.
+    expect(events.filter((event) => event.type === 'response').every((event) => event.type === 'response' && event.status === 200)).toBe(true);
+  });
+
+  it('holds the other requests, too, while one waits out a 429', async () => {
+    vi.useFakeTimers();
+    const store = scriptedFetch(
+      [{ status: 429, headers: { 'X-Rate-Limit-Time-Reset-Ms': '3000' } }],
+      { status: 200, body: {} },
+    );
+    const { http, events } = clientWith(store.fetch, { maxConcurrency: 1 });
+    const first = http.request({ method: 'GET', path: '/v2/store' });
+    await vi.advanceTimersByTimeAsync(0);
+    const second = http.request({ method: 'GET', path: '/v2/time' });
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(store.requests.map((request) => request.url.pathname)).toEqual(['/stores/abc123/v2/store']);
+    await vi.advanceTimersByTimeAsync(1);
+    await Promise.all([first, second]);
+    expect(store.requests).toHaveLength(3);
+    expect(events.some((event) => event.type === 'throttle' && event.reason === 'rate-limited' && event.waitMs === 3000)).toBe(true);
+  });
+});
+
+describe('abort', () => {
+  it('sends nothing when the signal is already aborted', async () => {
+    const store = scriptedFetch([]);
+    const { http } = clientWith(store.fetch);
+    const reason = new Error('stopped by caller');
+    await expect(http.request({ method: 'GET', path: '/v2/store' }, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    expect(store.requests).toHaveLength(0);
+  });
+
+  it('cancels a request in flight at once, without retrying', async () => {
+    const store = scriptedFetch([{ hang: true }]);
+    const { http } = clientWith(store.fetch);
+    const controller = new AbortController();
+    const result = http.request({ method: 'GET', path: '/v2/store' }, { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort(new Error('user cancelled'));
+    await expect(result).rejects.toThrow('user cancelled');
+    expect(store.requests).toHaveLength(1);
+  });
+
+  it('cancels a retry wait at once', async () => {
+    vi.useFakeTimers();
+    const store = scriptedFetch([{ status: 503 }], { status: 200, body: {} });
+    const { http } = clientWith(store.fetch);
+    const controller = new AbortController();
+    const result = http.request({ method: 'GET', path: '/v2/store' }, { signal: controller.signal }).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort(new Error('user cancelled'));
+    expect(await result).toMatchObject({ message: 'user cancelled' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(store.requests).toHaveLength(1);
+  });
+
+  it('cancels a request waiting for a limiter slot', async () => {
+    const store = scriptedFetch([{ hang: true }], { status: 200, body: {} });
+    const { http } = clientWith(store.fetch, { maxConcurrency: 1 });
+    const blocker = new AbortController();
+    const first = http.request({ method: 'GET', path: '/v2/store' }, { signal: blocker.signal }).catch(() => undefined);
+    const queued = new AbortController();
+    const second = http.request({ method: 'GET', path: '/v2/time' }, { signal: queued.signal });
+    queued.abort(new Error('no longer needed'));
+    await expect(second).rejects.toThrow('no longer needed');
+    blocker.abort();
+    await first;
+    expect(store.requests.map((request) => request.url.pathname)).toEqual(['/stores/abc123/v2/store']);
+  });
+});
