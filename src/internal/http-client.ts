@@ -1,13 +1,13 @@
 import ky, { isTimeoutError } from 'ky';
 import pRetry, { AbortError as StopRetrying } from 'p-retry';
 import type { z } from 'zod';
-import type { AuthStrategy } from '../auth/auth-strategy';
 import { apiErrorFromResponse } from '../errors/api-error-from-response';
 import { BigCommerceError } from '../errors/bigcommerce-error';
 import { ConnectionError } from '../errors/connection-error';
 import { ResponseValidationError } from '../errors/response-validation-error';
 import { TimeoutError } from '../errors/timeout-error';
 import type { SourceEvent } from '../source/events';
+import type { ResolvedSourceOptions } from '../source/options';
 import type { RequestOptions } from '../source/request-options';
 import { VERSION } from '../version';
 import { throwIfAborted } from './abort';
@@ -20,18 +20,8 @@ import { retryDelayMs, retryReason } from './retry-policy';
 import { sleep } from './sleep';
 import { describeIssues, toFieldIssues } from './zod-issues';
 
-/** Settings of one source's HTTP core, already validated. */
-export interface HttpClientConfig {
-  readonly storeHash: string;
-  readonly apiBaseUrl: string;
-  readonly auth: AuthStrategy;
-  /** The caller's fetch; without one, `globalThis.fetch` is looked up on every request, so a fetch patched after import (msw, polyfills) is used. */
-  readonly fetch: typeof globalThis.fetch | undefined;
-  readonly timeoutMs: number;
-  readonly maxRetries: number;
-  readonly maxConcurrency: number;
-  readonly onEvent: ((event: SourceEvent) => void) | undefined;
-}
+/** Settings of one source's HTTP core: the source's validated options. */
+export type HttpClientConfig = Omit<ResolvedSourceOptions, 'connectionName'>;
 
 /** One request, described by the operation that sends it. */
 export interface HttpRequest<T> {
@@ -60,6 +50,8 @@ export interface HttpResponse<T> {
 /** The HTTP core of one source. Operations get this and nothing else of the source. */
 export interface HttpClient {
   readonly storeHash: string;
+  /** The most requests in flight at once; operations size their parallelism to it. */
+  readonly maxConcurrency: number;
   request<T>(request: HttpRequest<T>, options?: RequestOptions): Promise<HttpResponse<T>>;
 }
 
@@ -133,6 +125,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
 
   return {
     storeHash: config.storeHash,
+    maxConcurrency: config.maxConcurrency,
     async request<T>(request: HttpRequest<T>, callOptions: RequestOptions = {}): Promise<HttpResponse<T>> {
       const options: ResolvedOptions = {
         signal: callOptions.signal,

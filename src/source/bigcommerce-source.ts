@@ -1,5 +1,7 @@
 import { createHttpClient, type HttpClient } from '../internal/http-client';
 import type { StoreInfo } from '../operations/connection/store-info';
+import { createInventoryOperations, type InventoryOperations } from '../operations/inventory';
+import { createOrderOperations, type OrderOperations } from '../operations/orders';
 import { verifyConnection } from '../operations/connection/verify-connection';
 import { resolveSourceOptions, type BigCommerceSourceOptions, type ResolvedSourceOptions } from './options';
 import type { RequestOptions } from './request-options';
@@ -23,6 +25,10 @@ export class BigCommerceSource {
   readonly connectionName: string | undefined;
   /** The store hash parsed from the options. */
   readonly storeHash: string;
+  /** Get Inventory: stream every sellable SKU with quantities and prices. */
+  readonly inventory: InventoryOperations;
+  /** Send Orders: turn purchase orders into orders in the store, exactly once. */
+  readonly orders: OrderOperations;
   readonly #options: ResolvedSourceOptions;
   readonly #http: HttpClient;
 
@@ -34,6 +40,8 @@ export class BigCommerceSource {
     this.connectionName = this.#options.connectionName;
     this.storeHash = this.#options.storeHash;
     this.#http = createHttpClient(this.#options);
+    this.inventory = createInventoryOperations(this.#http);
+    this.orders = createOrderOperations(this.#http);
   }
 
   /**

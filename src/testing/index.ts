@@ -12,3 +12,7 @@ export type { SandboxRequest } from './sandbox-request';
 export type { SandboxFault, FaultMatch, InjectFaultOptions, InjectedFault } from './faults';
 export { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limiter';
 export type { ListenOptions, SandboxListener } from './http-listener';
+export { CatalogState, type SandboxProductInput, type SandboxVariantInput } from './catalog/catalog-state';
+export type { SandboxProduct, SandboxVariant } from './catalog/catalog-model';
+export { OrderState } from './orders/order-state';
+export { CustomerState } from './customers/customer-state';

@@ -1,5 +1,6 @@
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limiter';
 import type { SandboxRequest } from './sandbox-request';
+import type { SandboxProductInput } from './catalog/catalog-state';
 import type { SandboxStoreProfile } from './store-profile';
 
 /** Options of {@link createSandboxStore}. */
@@ -49,6 +50,15 @@ export interface SandboxStoreOptions {
    * ```
    */
   readonly latencyMs?: number | ((request: SandboxRequest) => number);
+  /**
+   * Products the catalog starts with, in id order (ids are assigned from 1).
+   * @default none
+   * @example
+   * ```ts
+   * createSandboxStore({ products: [{ name: 'Mug', sku: 'MUG-1', price: 9.5, inventory_level: 12 }] });
+   * ```
+   */
+  readonly products?: readonly SandboxProductInput[];
 }
 
 /** The default of {@link SandboxStoreOptions.storeHash}. */
@@ -64,6 +74,7 @@ export interface ResolvedSandboxOptions {
   readonly scopes: ReadonlySet<string> | undefined;
   readonly rateLimit: RateLimitOptions;
   readonly latencyMs: (request: SandboxRequest) => number;
+  readonly products: readonly SandboxProductInput[];
 }
 
 /**
@@ -91,6 +102,7 @@ export function resolveSandboxOptions(options: SandboxStoreOptions = {}): Resolv
   if (typeof latency !== 'function' && !(typeof latency === 'number' && Number.isFinite(latency) && latency >= 0)) {
     problems.push('latencyMs: expected a non-negative number of milliseconds or a function returning one');
   }
+  if (options.products !== undefined && !Array.isArray(options.products)) problems.push('products: expected an array of products');
   if (problems.length > 0) {
     throw new TypeError(`[bigcommerce-source/testing] createSandboxStore: invalid options. ${problems.join('; ')}.`);
   }
@@ -101,6 +113,7 @@ export function resolveSandboxOptions(options: SandboxStoreOptions = {}): Resolv
     scopes: options.scopes === undefined ? undefined : new Set(options.scopes),
     rateLimit,
     latencyMs: typeof latency === 'function' ? latency : () => latency,
+    products: options.products ?? [],
   };
 }
 

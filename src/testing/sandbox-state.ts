@@ -1,3 +1,6 @@
+import type { CatalogState } from './catalog/catalog-state';
+import type { CustomerState } from './customers/customer-state';
+import type { OrderState } from './orders/order-state';
 import type { SandboxStoreProfile } from './store-profile';
 
 /**
@@ -11,4 +14,10 @@ export interface SandboxState {
   readonly storeHash: string;
   /** What `GET /v2/store` answers. */
   profile: SandboxStoreProfile;
+  /** Products and variants (v3 catalog). */
+  readonly catalog: CatalogState;
+  /** Orders, their lines and shipments (v2). */
+  readonly orders: OrderState;
+  /** Customers (v3). */
+  readonly customers: CustomerState;
 }

@@ -10,6 +10,9 @@ import { registerAllRoutes } from './routes';
 import { resolveSandboxOptions, type SandboxStoreOptions } from './sandbox-options';
 import { readSandboxRequest, type SandboxRequest } from './sandbox-request';
 import type { SandboxState } from './sandbox-state';
+import { CatalogState } from './catalog/catalog-state';
+import { CustomerState } from './customers/customer-state';
+import { OrderState } from './orders/order-state';
 import { defaultStoreProfile, type SandboxStoreProfile } from './store-profile';
 
 /** A Fetch-API-compatible function. */
@@ -40,6 +43,15 @@ export interface SandboxStore {
    * source's `apiBaseUrl`. Node only (it imports `node:http` when called).
    */
   listen(options?: ListenOptions): Promise<SandboxListener>;
+  /**
+   * The store's catalog: read it to check what a sync should see, change it (add, update, delete
+   * products) to simulate a merchant at work, even while a sync runs.
+   */
+  readonly catalog: CatalogState;
+  /** The store's orders. */
+  readonly orders: OrderState;
+  /** The store's customers. */
+  readonly customers: CustomerState;
   /** Every request received, oldest first (a copy; later requests do not appear in it). */
   readonly requests: readonly SandboxRequest[];
   /** Empties the request log. */
@@ -90,7 +102,11 @@ export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore 
   const state: SandboxState = {
     storeHash: resolved.storeHash,
     profile: { ...defaultStoreProfile(resolved.storeHash), ...resolved.profile } as SandboxStoreProfile,
+    catalog: new CatalogState(),
+    orders: new OrderState(),
+    customers: new CustomerState(),
   };
+  for (const product of resolved.products) state.catalog.addProduct(product);
   const store: StoreContext = {
     state,
     accessToken: resolved.accessToken,
@@ -133,6 +149,9 @@ export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore 
     accessToken: resolved.accessToken,
     fetch,
     handle,
+    catalog: state.catalog,
+    orders: state.orders,
+    customers: state.customers,
     listen: (listenOptions) => listenOverHttp(dispatch, listenOptions),
     get requests() {
       return [...log];

@@ -1,0 +1,196 @@
+import type { SandboxProduct, SandboxVariant } from './catalog-model';
+
+/** A variant to create with a product; everything but the SKU has a default. */
+export type SandboxVariantInput = Partial<Omit<SandboxVariant, 'id' | 'product_id' | 'sku_id'>> & {
+  /** Required: BigCommerce requires a SKU on every non-base variant. */
+  sku: string;
+};
+
+/** A product to create; everything but the name has a default. */
+export type SandboxProductInput = Partial<Omit<SandboxProduct, 'id' | 'variants' | 'base_variant_id' | 'date_created' | 'date_modified'>> & {
+  /** Product name. */
+  name: string;
+  /** Variants with options. Without them the product gets one base variant, as on BigCommerce. */
+  variants?: SandboxVariantInput[];
+};
+
+/** BigCommerce's v3 timestamps: ISO 8601 with `+00:00` and no milliseconds. */
+export function v3Timestamp(epochMs: number = Date.now()): string {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+}
+
+/**
+ * The sandbox's catalog: products with their variants, in id order. Ids only grow, so a product
+ * added during a sync always sorts after every existing one, as on BigCommerce.
+ */
+export class CatalogState {
+  readonly #products = new Map<number, SandboxProduct>();
+  /** Lower-cased SKU → variant id: SKUs are unique "regardless of the letter case". */
+  readonly #variantIdsBySku = new Map<string, number>();
+  readonly #variantsById = new Map<number, SandboxVariant>();
+  #nextProductId = 1;
+  #nextVariantId = 1;
+  #nextSkuId = 1;
+
+  /** Number of products. */
+  get size(): number {
+    return this.#products.size;
+  }
+
+  /** Every product in ascending id order. The objects are the store's own: treat them as read-only. */
+  products(): IterableIterator<SandboxProduct> {
+    return this.#products.values();
+  }
+
+  /** One product by id. */
+  getProduct(id: number): SandboxProduct | undefined {
+    return this.#products.get(id);
+  }
+
+  /** One variant by id. */
+  getVariant(id: number): SandboxVariant | undefined {
+    return this.#variantsById.get(id);
+  }
+
+  /** The variant whose SKU equals `sku`, compared case-insensitively. */
+  findVariantBySku(sku: string): SandboxVariant | undefined {
+    const id = this.#variantIdsBySku.get(sku.toLowerCase());
+    return id === undefined ? undefined : this.#variantsById.get(id);
+  }
+
+  /**
+   * Adds a product with its variants (or its base variant) and returns it.
+   * @throws {TypeError} when a SKU is already taken (case-insensitively).
+   */
+  addProduct(input: SandboxProductInput): SandboxProduct {
+    const id = this.#nextProductId++;
+    const now = v3Timestamp();
+    const { variants: variantInputs, ...fields } = input;
+    const product: SandboxProduct = {
+      id,
+      type: 'physical',
+      sku: `SKU-${id}`,
+      description: '',
+      weight: 1,
+      width: 0,
+      depth: 0,
+      height: 0,
+      price: 10,
+      cost_price: 0,
+      retail_price: 0,
+      sale_price: 0,
+      map_price: 0,
+      brand_id: 0,
+      categories: [],
+      inventory_level: 0,
+      inventory_warning_level: 0,
+      inventory_tracking: variantInputs && variantInputs.length > 0 ? 'variant' : 'product',
+      is_visible: true,
+      availability: 'available',
+      upc: '',
+      gtin: '',
+      mpn: '',
+      ...fields,
+      calculated_price: 0,
+      date_created: now,
+      date_modified: now,
+      base_variant_id: null,
+      variants: [],
+    };
+    product.calculated_price = effectivePrice(product.price, product.sale_price);
+    const isBase = !variantInputs || variantInputs.length === 0;
+    const inputs: SandboxVariantInput[] = isBase ? [{ sku: product.sku }] : variantInputs;
+    const taken = inputs.map((variant) => variant.sku.toLowerCase());
+    const clash = taken.find((sku, index) => this.#variantIdsBySku.has(sku) || taken.indexOf(sku) !== index);
+    if (clash !== undefined) throw new TypeError(`[bigcommerce-source/testing] SKU ${JSON.stringify(clash)} is already taken.`);
+    product.variants = inputs.map((variantInput) => this.#makeVariant(product, variantInput, isBase));
+    if (isBase) product.base_variant_id = product.variants[0]!.id;
+    this.#products.set(id, product);
+    for (const variant of product.variants) this.#index(variant);
+    return product;
+  }
+
+  /** Changes fields of a product and bumps its `date_modified`. */
+  updateProduct(id: number, changes: Partial<Omit<SandboxProduct, 'id' | 'variants'>>): SandboxProduct {
+    const product = this.#require(id);
+    Object.assign(product, changes, { date_modified: v3Timestamp() });
+    product.calculated_price = effectivePrice(product.price, product.sale_price);
+    return product;
+  }
+
+  /** Changes fields of a variant and bumps its product's `date_modified`. */
+  updateVariant(variantId: number, changes: Partial<Omit<SandboxVariant, 'id' | 'product_id' | 'sku'>>): SandboxVariant {
+    const variant = this.#variantsById.get(variantId);
+    if (!variant) throw new TypeError(`[bigcommerce-source/testing] No variant ${variantId}.`);
+    Object.assign(variant, changes);
+    this.#require(variant.product_id).date_modified = v3Timestamp();
+    return variant;
+  }
+
+  /** Removes a product and its variants. */
+  deleteProduct(id: number): boolean {
+    const product = this.#products.get(id);
+    if (!product) return false;
+    for (const variant of product.variants) {
+      this.#variantsById.delete(variant.id);
+      this.#variantIdsBySku.delete(variant.sku.toLowerCase());
+    }
+    return this.#products.delete(id);
+  }
+
+  /** Empties the catalog; ids keep growing, as on BigCommerce. */
+  clear(): void {
+    this.#products.clear();
+    this.#variantIdsBySku.clear();
+    this.#variantsById.clear();
+  }
+
+  #makeVariant(product: SandboxProduct, input: SandboxVariantInput, isBase: boolean): SandboxVariant {
+    const variant: SandboxVariant = {
+      id: this.#nextVariantId++,
+      product_id: product.id,
+      sku_id: isBase ? null : this.#nextSkuId++,
+      option_values: [],
+      price: null,
+      sale_price: null,
+      retail_price: null,
+      cost_price: null,
+      weight: null,
+      width: null,
+      height: null,
+      depth: null,
+      inventory_level: isBase ? product.inventory_level : 0,
+      inventory_warning_level: 0,
+      purchasing_disabled: false,
+      purchasing_disabled_message: '',
+      upc: null,
+      mpn: null,
+      gtin: null,
+      image_url: '',
+      is_free_shipping: false,
+      fixed_cost_shipping_price: null,
+      bin_picking_number: null,
+      ...input,
+      calculated_price: 0,
+      calculated_weight: 0,
+    };
+    variant.calculated_price = variant.price ?? product.calculated_price;
+    variant.calculated_weight = variant.weight ?? product.weight;
+    return variant;
+  }
+
+  #index(variant: SandboxVariant): void {
+    this.#variantsById.set(variant.id, variant);
+    this.#variantIdsBySku.set(variant.sku.toLowerCase(), variant.id);
+  }
+
+  #require(id: number): SandboxProduct {
+    const product = this.#products.get(id);
+    if (!product) throw new TypeError(`[bigcommerce-source/testing] No product ${id}.`);
+    return product;
+  }
+}
+
+function effectivePrice(price: number, salePrice: number): number {
+  return salePrice > 0 && salePrice < price ? salePrice : price;
+}
