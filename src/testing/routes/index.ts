@@ -1,11 +1,13 @@
 import type { SandboxRouter } from '../router';
+import { registerCatalogRoutes } from './catalog';
+import { registerInventoryRoutes } from './inventory';
 import { registerStoreRoutes } from './store';
 
 /**
  * Every route family of the sandbox store. A new family is one file in this folder exporting a
  * `register…Routes(router)`, added to this list.
  */
-const ROUTE_FAMILIES: ReadonlyArray<(router: SandboxRouter) => void> = [registerStoreRoutes];
+const ROUTE_FAMILIES: ReadonlyArray<(router: SandboxRouter) => void> = [registerStoreRoutes, registerCatalogRoutes, registerInventoryRoutes];
 
 /** Registers every route family on `router`. */
 export function registerAllRoutes(router: SandboxRouter): SandboxRouter {
