@@ -44,7 +44,7 @@ describeWithSpecs('sandbox error bodies match the specs', () => {
     const errorResponse = await componentSchemaValidator('customers.v3', 'ErrorResponse');
     const notFound = await responseValidator('products_catalog.v3', 'get', '/catalog/products/{product_id}', 404);
 
-    const sandbox = createSandboxStore({ scopes: [] });
+    const sandbox = createSandboxStore();
     const unauthorized = await sandbox.fetch(`${API}/v3/catalog/products/1`);
     const wrongStore = await sandbox.fetch('https://api.bigcommerce.com/stores/otherstore/v3/catalog/products/1', { headers: AUTH });
     const missing = await sandbox.fetch(`${API}/v3/catalog/products/1`, { headers: AUTH });
