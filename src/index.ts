@@ -7,6 +7,25 @@ export type { SourceEvent, RequestEvent, ResponseEvent, RetryEvent, ThrottleEven
 export { parseStoreHash } from './source/store-hash';
 export type { StoreInfo } from './operations/connection/store-info';
 
+export type { InventoryOperations } from './operations/inventory';
+
+export {
+  purchaseOrderSchema,
+  type OrderOperations,
+  type PurchaseOrder,
+  type PurchaseOrderAddress,
+  type PurchaseOrderItem,
+  type SendOrderOptions,
+  type SendManyOptions,
+  type CustomerPolicy,
+  type OrderPricing,
+  type SentOrder,
+  type SentOrderLine,
+  type SendManyResult,
+  type SendManySuccess,
+  type SendManyFailure,
+} from './operations/orders';
+
 export type { AuthStrategy, AuthContext } from './auth/auth-strategy';
 export { createApiKeyAuth, type ApiKeyAuthOptions } from './auth/api-key';
 export { createOAuth2Auth, type OAuth2AuthOptions } from './auth/oauth2';
@@ -36,5 +55,7 @@ export { ConnectionError } from './errors/connection-error';
 export { TimeoutError } from './errors/timeout-error';
 export { ResponseValidationError } from './errors/response-validation-error';
 export { SignedPayloadError, type SignedPayloadCheck } from './errors/signed-payload-error';
+export { UnknownSkuError } from './errors/unknown-sku-error';
+export { CustomerNotFoundError } from './errors/customer-not-found-error';
 
 export { VERSION } from './version';

@@ -4,6 +4,8 @@ import type { SandboxRequest } from './sandbox-request';
  * A failure the sandbox store plays instead of answering normally. Faults stand for what sits
  * between a client and BigCommerce (network, proxies, an overloaded platform): a faulted request
  * never reaches the store, so it spends no quota and carries no rate-limit headers unless given.
+ * The `commit-then-…` kinds are the exception: the store handles the request first, then its
+ * answer is lost, which is how a client can be left not knowing whether its write happened.
  */
 export type SandboxFault =
   | {
@@ -37,6 +39,36 @@ export type SandboxFault =
   | {
       /** No answer ever comes; the request ends only when its signal aborts or the client disconnects. */
       readonly kind: 'hang';
+    }
+  | {
+      /**
+       * The store handles the request (an order is created, stock is taken), then the connection
+       * drops before the answer leaves: the client cannot tell whether its write happened.
+       * @example
+       * ```ts
+       * sandbox.injectFault({ kind: 'commit-then-drop' }, { match: { method: 'POST', path: '/v2/orders' } });
+       * ```
+       */
+      readonly kind: 'commit-then-drop';
+    }
+  | {
+      /**
+       * The store handles the request, then a proxy or the platform answers with this status
+       * instead of the store's answer (BigCommerce's error body for it unless `body` is given).
+       * @default status 500
+       */
+      readonly kind: 'commit-then-status';
+      /** The HTTP status sent instead of the store's answer. */
+      readonly status?: number;
+      /** The body: as for a `status` fault. */
+      readonly body?: unknown;
+    }
+  | {
+      /**
+       * The store handles the request, then no answer ever comes: the client times out (or its
+       * signal aborts) although the write happened.
+       */
+      readonly kind: 'commit-then-hang';
     }
   | {
       /** A 200 with `Content-Type: application/json` whose body is cut off mid-JSON. */
@@ -100,7 +132,7 @@ class QueuedFault implements InjectedFault {
   }
 }
 
-const FAULT_KINDS = new Set(['status', 'drop', 'hang', 'malformed-json', 'html-error']);
+const FAULT_KINDS = new Set(['status', 'drop', 'hang', 'malformed-json', 'html-error', 'commit-then-drop', 'commit-then-status', 'commit-then-hang']);
 
 /** Faults in order of injection; each request takes the first one that matches it. */
 export class FaultQueue {
@@ -151,7 +183,7 @@ function checkFault(fault: SandboxFault, options: InjectFaultOptions): void {
   if (fault.kind === 'status' && !isHttpStatus(fault.status)) {
     throw new TypeError(`${prefix} status must be an integer from 200 to 599, got ${String(fault.status)}.`);
   }
-  if (fault.kind === 'html-error' && fault.status !== undefined && !isHttpStatus(fault.status)) {
+  if ((fault.kind === 'html-error' || fault.kind === 'commit-then-status') && fault.status !== undefined && !isHttpStatus(fault.status)) {
     throw new TypeError(`${prefix} status must be an integer from 200 to 599, got ${String(fault.status)}.`);
   }
   const times = options.times ?? 1;

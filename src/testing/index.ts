@@ -16,3 +16,7 @@ export { CatalogState, type SandboxProductInput, type SandboxVariantInput } from
 export type { SandboxProduct, SandboxVariant } from './catalog/catalog-model';
 export { OrderState } from './orders/order-state';
 export { CustomerState } from './customers/customer-state';
+export type { SandboxOrderDraft } from './orders/order-state';
+export type { SandboxOrder, SandboxOrderAddress, SandboxOrderProduct, SandboxOrderShippingAddress } from './orders/order-model';
+export type { SandboxOrderStatus } from './orders/order-statuses';
+export type { SandboxCustomer, SandboxCustomerAddress, SandboxCustomerInput, SandboxCustomerAddressInput } from './customers/customer-state';

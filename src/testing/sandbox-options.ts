@@ -1,6 +1,7 @@
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limiter';
 import type { SandboxRequest } from './sandbox-request';
 import type { SandboxProductInput } from './catalog/catalog-state';
+import type { SandboxCustomerInput } from './customers/customer-state';
 import type { SandboxStoreProfile } from './store-profile';
 
 /** Options of {@link createSandboxStore}. */
@@ -59,6 +60,16 @@ export interface SandboxStoreOptions {
    * ```
    */
   readonly products?: readonly SandboxProductInput[];
+  /**
+   * Customers the store starts with, in id order (ids are assigned from 1). Emails must be unique,
+   * compared case-insensitively.
+   * @default none
+   * @example
+   * ```ts
+   * createSandboxStore({ customers: [{ email: 'buyer@retailer.example', first_name: 'Ann', last_name: 'Lee' }] });
+   * ```
+   */
+  readonly customers?: readonly SandboxCustomerInput[];
 }
 
 /** The default of {@link SandboxStoreOptions.storeHash}. */
@@ -75,6 +86,7 @@ export interface ResolvedSandboxOptions {
   readonly rateLimit: RateLimitOptions;
   readonly latencyMs: (request: SandboxRequest) => number;
   readonly products: readonly SandboxProductInput[];
+  readonly customers: readonly SandboxCustomerInput[];
 }
 
 /**
@@ -103,6 +115,9 @@ export function resolveSandboxOptions(options: SandboxStoreOptions = {}): Resolv
     problems.push('latencyMs: expected a non-negative number of milliseconds or a function returning one');
   }
   if (options.products !== undefined && !Array.isArray(options.products)) problems.push('products: expected an array of products');
+  if (options.customers !== undefined && !(Array.isArray(options.customers) && options.customers.every((customer) => typeof customer?.email === 'string'))) {
+    problems.push('customers: expected an array of customers, each with an email');
+  }
   if (problems.length > 0) {
     throw new TypeError(`[bigcommerce-source/testing] createSandboxStore: invalid options. ${problems.join('; ')}.`);
   }
@@ -114,6 +129,7 @@ export function resolveSandboxOptions(options: SandboxStoreOptions = {}): Resolv
     rateLimit,
     latencyMs: typeof latency === 'function' ? latency : () => latency,
     products: options.products ?? [],
+    customers: options.customers ?? [],
   };
 }
 

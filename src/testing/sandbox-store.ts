@@ -48,9 +48,9 @@ export interface SandboxStore {
    * products) to simulate a merchant at work, even while a sync runs.
    */
   readonly catalog: CatalogState;
-  /** The store's orders. */
+  /** The store's orders: read them to check what was sent (`POST /v2/orders` fills it). */
   readonly orders: OrderState;
-  /** The store's customers. */
+  /** The store's customers: seed them with the `customers` option, read them after a send. */
   readonly customers: CustomerState;
   /** Every request received, oldest first (a copy; later requests do not appear in it). */
   readonly requests: readonly SandboxRequest[];
@@ -80,7 +80,9 @@ export interface SandboxStore {
  * scopes, counts the rate limit, answers the routes it knows in BigCommerce's shapes, logs every
  * request, and plays faults on demand. It holds no timers and no sockets until `listen()`.
  *
- * Answered now: `GET /v2/store`, `GET /v2/time`. Anything else gets BigCommerce's 404.
+ * Answered now: `GET /v2/store`, `GET /v2/time`; the catalog reads (products, variants) and
+ * inventory items; orders (`POST`/`GET /v2/orders`, one order, its products and shipping addresses,
+ * order statuses); customers (`GET`/`POST /v3/customers`). Anything else gets BigCommerce's 404.
  *
  * @throws {TypeError} naming every invalid option.
  * @example
@@ -107,6 +109,7 @@ export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore 
     customers: new CustomerState(),
   };
   for (const product of resolved.products) state.catalog.addProduct(product);
+  for (const customer of resolved.customers) state.customers.add(customer);
   const store: StoreContext = {
     state,
     accessToken: resolved.accessToken,
@@ -126,6 +129,14 @@ export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore 
     if (fault?.kind === 'hang') return untilAborted(signal);
     await abortableDelay(resolved.latencyMs(record), signal);
     if (fault?.kind === 'drop') return DROPPED;
+    if (fault?.kind === 'commit-then-drop' || fault?.kind === 'commit-then-status' || fault?.kind === 'commit-then-hang') {
+      // The store does the work; only the answer is lost.
+      const committed = await answerRequest(record, store);
+      await committed.body?.cancel();
+      if (fault.kind === 'commit-then-drop') return DROPPED;
+      if (fault.kind === 'commit-then-hang') return untilAborted(signal);
+      return faultResponse({ kind: 'status', status: fault.status ?? 500, body: fault.body }, record.path);
+    }
     if (fault) return faultResponse(fault, record.path);
     return answerRequest(record, store);
   }

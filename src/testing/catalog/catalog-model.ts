@@ -13,7 +13,16 @@ export interface SandboxVariant {
   /** v2 SKU id; `null` for a base variant. */
   sku_id: number | null;
   /** The option values that make this variant; empty for a base variant. */
-  option_values: Array<{ id: number; label: string; option_id: number; option_display_name: string }>;
+  option_values: Array<{
+    /** Option value id. */
+    id: number;
+    /** The value, e.g. `Red`. */
+    label: string;
+    /** Option id. */
+    option_id: number;
+    /** The option's name, e.g. `Color`. */
+    option_display_name: string;
+  }>;
   /** `null` inherits the product's price. */
   price: number | null;
   /** `null` inherits the product's sale price. */

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { requestOptionsShape } from '../../source/parse-request-options';
+import type { RequestOptions } from '../../source/request-options';
+
+/**
+ * Whose order it is in the supplier's store.
+ * - `'guest'`: a guest order (`customer_id: 0`), the email on the billing address.
+ * - `'create-if-missing'`: the customer with the PO's email, created from the PO when there is none.
+ * - `'require-existing'`: the customer with the PO's email; none is a {@link CustomerNotFoundError}.
+ */
+export type CustomerPolicy = 'guest' | 'create-if-missing' | 'require-existing';
+
+/** Who sets line prices: the store's pricing (price lists, groups) or the PO's `unitPrice`. */
+export type OrderPricing = 'store' | 'po';
+
+/** Options of {@link OrderOperations.send}. */
+export interface SendOrderOptions extends RequestOptions {
+  /** @default 'guest' */
+  readonly customerPolicy?: CustomerPolicy;
+  /**
+   * The order's status id; see `GET /v2/order_statuses`.
+   * @default 11 (Awaiting Fulfillment)
+   */
+  readonly statusId?: number;
+  /**
+   * The order's `external_source`: names the system that created it, e.g. `'ERP (Acme)'`.
+   * Marketplace apps must put their app id here. `null` leaves it unset.
+   * @default null
+   */
+  readonly externalSource?: string | null;
+  /** The channel the order belongs to. @default the store's default channel (1) */
+  readonly channelId?: number;
+  /**
+   * `'store'`: BigCommerce prices each line. `'po'`: each line's `unitPrice` is sent as both
+   * `price_ex_tax` and `price_inc_tax`; a line without one is a {@link ValidationError}.
+   * @default 'store'
+   */
+  readonly pricing?: OrderPricing;
+}
+
+/** Options of {@link OrderOperations.sendMany}. */
+export interface SendManyOptions extends SendOrderOptions {
+  /**
+   * How many purchase orders are sent at once. Requests still go through the source's limiter.
+   * @default the source's `maxConcurrency`
+   */
+  readonly concurrency?: number;
+}
+
+const orderOptionsShape = {
+  ...requestOptionsShape,
+  customerPolicy: z.enum(['guest', 'create-if-missing', 'require-existing']).default('guest'),
+  // orders.v2.oas2.yml / GET /v2/order_statuses: ids 0 to 14.
+  statusId: z.number().int().min(0).max(14).default(11),
+  externalSource: z.string().trim().min(1).max(255).nullable().default(null),
+  channelId: z.number().int().positive().optional(),
+  pricing: z.enum(['store', 'po']).default('store'),
+};
+
+export const sendOrderOptionsSchema = z.strictObject(orderOptionsShape);
+
+export const sendManyOptionsSchema = z.strictObject({
+  ...orderOptionsShape,
+  concurrency: z.number().int().min(1).max(64).optional(),
+});
+
+/** {@link SendOrderOptions} after validation, defaults applied. */
+export type ResolvedSendOrderOptions = z.output<typeof sendOrderOptionsSchema>;
+
+/** The per-request part of the options. */
+export function requestOptionsOf(options: ResolvedSendOrderOptions): RequestOptions {
+  return { signal: options.signal, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries };
+}
