@@ -9,6 +9,10 @@ export type { StoreInfo } from './operations/connection/store-info';
 
 export type { InventoryOperations } from './operations/inventory';
 
+export type { ShipmentOperations } from './operations/shipments';
+export { shipmentSchema, shipmentItemSchema, shipmentAddressSchema, type Shipment, type ShipmentItem, type ShipmentAddress } from './operations/shipments/shipment';
+export type { ShipmentListOptions, ShipmentPage, ShipmentListProgress } from './operations/shipments/list-shipments';
+
 export {
   purchaseOrderSchema,
   type OrderOperations,

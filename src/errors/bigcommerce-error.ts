@@ -16,6 +16,12 @@ export class BigCommerceError extends Error {
   override name = 'BigCommerceError';
   /** Brand shared by every copy of this package, for {@link isBigCommerceError}. */
   declare readonly [ERROR_BRAND]: true;
+  /**
+   * Set when a paged read (`inventory.pages`, `shipments.pages` and their item forms) failed after
+   * some pages: the cursor of the last complete page. Pass it as `cursor` to carry on where it
+   * stopped, without losing or repeating anything.
+   */
+  declare cursor?: string;
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message.startsWith(MESSAGE_PREFIX) ? message : `${MESSAGE_PREFIX} ${message}`, options);

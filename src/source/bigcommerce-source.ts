@@ -2,6 +2,7 @@ import { createHttpClient, type HttpClient } from '../internal/http-client';
 import type { StoreInfo } from '../operations/connection/store-info';
 import { createInventoryOperations, type InventoryOperations } from '../operations/inventory';
 import { createOrderOperations, type OrderOperations } from '../operations/orders';
+import { createShipmentOperations, type ShipmentOperations } from '../operations/shipments';
 import { verifyConnection } from '../operations/connection/verify-connection';
 import { resolveSourceOptions, type BigCommerceSourceOptions, type ResolvedSourceOptions } from './options';
 import type { RequestOptions } from './request-options';
@@ -29,6 +30,8 @@ export class BigCommerceSource {
   readonly inventory: InventoryOperations;
   /** Send Orders: turn purchase orders into orders in the store, exactly once. */
   readonly orders: OrderOperations;
+  /** Get Shipments: tracking numbers, carriers and shipped items, per order or since a checkpoint. */
+  readonly shipments: ShipmentOperations;
   readonly #options: ResolvedSourceOptions;
   readonly #http: HttpClient;
 
@@ -42,6 +45,7 @@ export class BigCommerceSource {
     this.#http = createHttpClient(this.#options);
     this.inventory = createInventoryOperations(this.#http);
     this.orders = createOrderOperations(this.#http);
+    this.shipments = createShipmentOperations(this.#http);
   }
 
   /**

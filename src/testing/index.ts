@@ -20,3 +20,6 @@ export type { SandboxOrderDraft } from './orders/order-state';
 export type { SandboxOrder, SandboxOrderAddress, SandboxOrderProduct, SandboxOrderShippingAddress } from './orders/order-model';
 export type { SandboxOrderStatus } from './orders/order-statuses';
 export type { SandboxCustomer, SandboxCustomerAddress, SandboxCustomerInput, SandboxCustomerAddressInput } from './customers/customer-state';
+export { ShipmentState } from './shipments/shipment-state';
+export type { SandboxShipment } from './shipments/shipment-model';
+export type { ShipOrderOptions } from './shipments/ship-order';

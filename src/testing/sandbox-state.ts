@@ -1,6 +1,7 @@
 import type { CatalogState } from './catalog/catalog-state';
 import type { CustomerState } from './customers/customer-state';
 import type { OrderState } from './orders/order-state';
+import type { ShipmentState } from './shipments/shipment-state';
 import type { SandboxStoreProfile } from './store-profile';
 
 /**
@@ -20,4 +21,6 @@ export interface SandboxState {
   readonly orders: OrderState;
   /** Customers (v3). */
   readonly customers: CustomerState;
+  /** Shipments of orders (v2). */
+  readonly shipments: ShipmentState;
 }

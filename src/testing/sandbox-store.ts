@@ -13,6 +13,9 @@ import type { SandboxState } from './sandbox-state';
 import { CatalogState } from './catalog/catalog-state';
 import { CustomerState } from './customers/customer-state';
 import { OrderState } from './orders/order-state';
+import { shipOrder, type ShipOrderOptions } from './shipments/ship-order';
+import type { SandboxShipment } from './shipments/shipment-model';
+import { ShipmentState } from './shipments/shipment-state';
 import { defaultStoreProfile, type SandboxStoreProfile } from './store-profile';
 
 /** A Fetch-API-compatible function. */
@@ -52,6 +55,20 @@ export interface SandboxStore {
   readonly orders: OrderState;
   /** The store's customers: seed them with the `customers` option, read them after a send. */
   readonly customers: CustomerState;
+  /** The store's shipments, per order. */
+  readonly shipments: ShipmentState;
+  /**
+   * Ships lines of an order as the merchant would in the control panel: the same effect as
+   * `POST /v2/orders/{id}/shipments` (status to Shipped or Partially Shipped, `date_modified`
+   * bumped), without a request. Without `items`, ships everything not yet shipped.
+   * @throws {TypeError} for an unknown order or SKU, or more than is left to ship.
+   * @example
+   * ```ts
+   * sandbox.shipOrder(order.orderId, { trackingNumber: '9400 1000 0000 0000 0000 00', shippingProvider: 'usps' });
+   * sandbox.shipOrder(order.orderId, { items: [{ sku: 'MUG-1', quantity: 1 }], trackingCarrier: 'dhl', trackingNumber: 'JD0001' });
+   * ```
+   */
+  shipOrder(orderId: number, options?: ShipOrderOptions): SandboxShipment;
   /** Every request received, oldest first (a copy; later requests do not appear in it). */
   readonly requests: readonly SandboxRequest[];
   /** Empties the request log. */
@@ -82,7 +99,8 @@ export interface SandboxStore {
  *
  * Answered now: `GET /v2/store`, `GET /v2/time`; the catalog reads (products, variants) and
  * inventory items; orders (`POST`/`GET /v2/orders`, one order, its products and shipping addresses,
- * order statuses); customers (`GET`/`POST /v3/customers`). Anything else gets BigCommerce's 404.
+ * order statuses); customers (`GET`/`POST /v3/customers`); order shipments (`GET`/`POST
+ * /v2/orders/{id}/shipments`). Anything else gets BigCommerce's 404.
  *
  * @throws {TypeError} naming every invalid option.
  * @example
@@ -107,6 +125,7 @@ export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore 
     catalog: new CatalogState(),
     orders: new OrderState(),
     customers: new CustomerState(),
+    shipments: new ShipmentState(),
   };
   for (const product of resolved.products) state.catalog.addProduct(product);
   for (const customer of resolved.customers) state.customers.add(customer);
@@ -163,6 +182,8 @@ export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore 
     catalog: state.catalog,
     orders: state.orders,
     customers: state.customers,
+    shipments: state.shipments,
+    shipOrder: (orderId, shipOptions) => shipOrder(state, orderId, shipOptions),
     listen: (listenOptions) => listenOverHttp(dispatch, listenOptions),
     get requests() {
       return [...log];

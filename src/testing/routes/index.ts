@@ -3,6 +3,7 @@ import { registerCatalogRoutes } from './catalog';
 import { registerCustomerRoutes } from './customers';
 import { registerInventoryRoutes } from './inventory';
 import { registerOrderRoutes } from './orders';
+import { registerShipmentRoutes } from './shipments';
 import { registerStoreRoutes } from './store';
 
 /**
@@ -15,6 +16,7 @@ const ROUTE_FAMILIES: ReadonlyArray<(router: SandboxRouter) => void> = [
   registerInventoryRoutes,
   registerOrderRoutes,
   registerCustomerRoutes,
+  registerShipmentRoutes,
 ];
 
 /** Registers every route family on `router`. */

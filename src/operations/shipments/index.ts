@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { NotFoundError } from '../../errors/not-found-error';
+import type { HttpClient } from '../../internal/http-client';
+import { path } from '../../internal/path';
+import { parseOperationOptions, parseRequestOptions } from '../../source/parse-request-options';
+import type { RequestOptions } from '../../source/request-options';
+import { listShipmentPages, listShipments, type ShipmentListOptions, type ShipmentPage } from './list-shipments';
+import { shipmentsOfOrder } from './order-shipments';
+import { v2OrderListSchema, v2OrderSchema } from './response-schemas';
+import type { Shipment } from './shipment';
+
+/** Get Shipments: tracking numbers, carriers and shipped items, per order or since a checkpoint. */
+export interface ShipmentOperations {
+  /**
+   * The shipments of one order, oldest first; `[]` when it has none.
+   * @throws {@link NotFoundError} when the order does not exist.
+   * @example
+   * ```ts
+   * const shipments = await source.shipments.forOrder(1042);
+   * ```
+   */
+  forOrder(orderId: number, options?: RequestOptions): Promise<Shipment[]>;
+  /**
+   * The shipments of the order whose `external_order_id` is `poNumber` (every order
+   * `orders.send` creates carries it).
+   * @throws {@link NotFoundError} naming the PO when no order has it.
+   */
+  forPurchaseOrder(poNumber: string, options?: RequestOptions): Promise<Shipment[]>;
+  /**
+   * Every shipment of the orders modified since `since` (or since a cursor), streamed.
+   * @throws {@link ValidationError} for bad options, before any request. A failure mid-run
+   * carries `cursor` (the last complete page's) so the caller can resume.
+   * @example
+   * ```ts
+   * for await (const shipment of source.shipments.list({ since: checkpoint })) closePo(shipment);
+   * ```
+   */
+  list(options: ShipmentListOptions): AsyncIterable<Shipment>;
+  /**
+   * The same as {@link ShipmentOperations.list}, a page at a time, each with the `cursor` to
+   * resume after it.
+   * @example
+   * ```ts
+   * for await (const page of source.shipments.pages({ since })) {
+   *   await save(page.items);
+   *   await checkpoints.put(page.cursor);
+   * }
+   * ```
+   */
+  pages(options: ShipmentListOptions): AsyncIterable<ShipmentPage>;
+}
+
+const orderIdSchema = z.number().int().positive();
+const poNumberSchema = z.string().trim().min(1).max(100);
+
+/** Builds the shipment operations on a source's HTTP core. */
+export function createShipmentOperations(http: HttpClient): ShipmentOperations {
+  return {
+    async forOrder(orderId, options) {
+      const requestOptions = parseRequestOptions('shipments.forOrder', options);
+      const id = parseOperationOptions('shipments.forOrder', z.object({ orderId: orderIdSchema }), { orderId }).orderId;
+      const response = await http.request({ method: 'GET', path: path`/v2/orders/${id}`, schema: v2OrderSchema }, requestOptions);
+      if (!response.data) throw orderNotFound(`/v2/orders/${id}`, `Order ${id} does not exist in this store.`);
+      return shipmentsOfOrder(http, response.data, requestOptions);
+    },
+
+    async forPurchaseOrder(poNumber, options) {
+      const requestOptions = parseRequestOptions('shipments.forPurchaseOrder', options);
+      const po = parseOperationOptions('shipments.forPurchaseOrder', z.object({ poNumber: poNumberSchema }), { poNumber }).poNumber;
+      const response = await http.request(
+        { method: 'GET', path: '/v2/orders', query: { external_order_id: po }, schema: v2OrderListSchema },
+        requestOptions,
+      );
+      const orders = response.data ?? [];
+      if (orders.length === 0) {
+        throw orderNotFound(`/v2/orders?external_order_id=${encodeURIComponent(po)}`, `No order in this store has the PO number ${JSON.stringify(po)} (external_order_id).`);
+      }
+      const perOrder = await Promise.all(orders.map((order) => shipmentsOfOrder(http, order, requestOptions)));
+      return perOrder.flat();
+    },
+
+    list: (options) => listShipments(http, options),
+    pages: (options) => listShipmentPages(http, options),
+  };
+}
+
+function orderNotFound(requestPath: string, message: string): NotFoundError {
+  return new NotFoundError(message, { status: 404, method: 'GET', path: requestPath, body: undefined, requestId: undefined });
+}
