@@ -7,7 +7,18 @@ export type { SourceEvent, RequestEvent, ResponseEvent, RetryEvent, ThrottleEven
 export { parseStoreHash } from './source/store-hash';
 export type { StoreInfo } from './operations/connection/store-info';
 
-export type { InventoryOperations } from './operations/inventory';
+export {
+  inventoryItemSchema,
+  resumeCursorOf,
+  type InventoryOperations,
+  type InventoryItem,
+  type InventoryLocationStock,
+  type InventoryOptionValue,
+  type InventoryOptions,
+  type InventoryProgress,
+  type InventoryPage,
+  type WithResumeCursor,
+} from './operations/inventory';
 
 export type { ShipmentOperations } from './operations/shipments';
 export { shipmentSchema, shipmentItemSchema, shipmentAddressSchema, type Shipment, type ShipmentItem, type ShipmentAddress } from './operations/shipments/shipment';

@@ -19,9 +19,9 @@ export class BigCommerceError extends Error {
   /**
    * Set when a paged read (`inventory.pages`, `shipments.pages` and their item forms) failed after
    * some pages: the cursor of the last complete page. Pass it as `cursor` to carry on where it
-   * stopped, without losing or repeating anything.
+   * stopped, without losing or repeating anything. `resumeCursorOf(error)` reads it from any error.
    */
-  declare cursor?: string;
+  declare readonly cursor?: string;
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message.startsWith(MESSAGE_PREFIX) ? message : `${MESSAGE_PREFIX} ${message}`, options);

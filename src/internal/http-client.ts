@@ -13,8 +13,8 @@ import { VERSION } from '../version';
 import { throwIfAborted } from './abort';
 import { Limiter } from './limiter';
 import { serializeQuery, type QueryParams } from './query';
-import { readRateLimitHeaders } from './rate-limit-headers';
-import { readBody } from './read-body';
+import { readRateLimitHeaders, type RateLimitState } from './rate-limit-headers';
+import { markMalformed, parseBody, readBytes, type ParsedBody } from './read-body';
 import { redactSecrets } from './redact';
 import { retryDelayMs, retryReason } from './retry-policy';
 import { sleep } from './sleep';
@@ -78,9 +78,13 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     fetch: (input, init) => (config.fetch ?? globalThis.fetch)(input, init),
   });
 
-  async function attempt<T>(request: HttpRequest<T>, target: string, attemptNumber: number, options: ResolvedOptions) {
+  /**
+   * The network half of an attempt, run inside a limiter slot: send the request and read the body's
+   * bytes. Decoding, parsing and validation happen after the slot is released, so the next request
+   * leaves while a large page is still being parsed.
+   */
+  async function exchange(request: HttpRequest<unknown>, target: string, attemptNumber: number, options: ResolvedOptions): Promise<Exchange> {
     const authHeaders = await config.auth.getRequestHeaders({ storeHash: config.storeHash, signal: options.signal });
-    const secrets = Object.values(authHeaders);
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
@@ -94,7 +98,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         json: request.body,
         signal,
       });
-      const body = await readBody(response);
+      const bytes = await readBytes(response);
       const rateLimit = readRateLimitHeaders(response.headers);
       emit({
         type: 'response',
@@ -105,17 +109,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         requestsLeft: rateLimit.requestsLeft,
       });
       if (rateLimit.requestsLeft === 0 && rateLimit.resetMs !== undefined) limiter.pause(rateLimit.resetMs, 'quota-exhausted');
-      if (!response.ok) {
-        throw apiErrorFromResponse({
-          status: response.status,
-          statusText: response.statusText,
-          ...describe,
-          body: redactSecrets(body.json ?? (body.text || undefined), secrets),
-          requestId: response.headers.get('x-request-id') ?? undefined,
-          resetMs: maxDefined(rateLimit.resetMs, rateLimit.retryAfterMs),
-        });
-      }
-      return { status: response.status, headers: response.headers, data: parseData(request, body, describe) };
+      return { response, bytes, rateLimit, secrets: Object.values(authHeaders) };
     } catch (error) {
       throw translateFailure(error, options, timeout.signal, describe);
     } finally {
@@ -138,7 +132,8 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       return pRetry(
         async (attemptNumber) => {
           try {
-            return await limiter.run(() => attempt(request, target, attemptNumber, options), options.signal);
+            const exchanged = await limiter.run(() => exchange(request, target, attemptNumber, options), options.signal);
+            return interpret(request, target, exchanged);
           } catch (error) {
             if (options.signal?.aborted || retryReason(error, repeatable) === undefined) throw new StopRetrying(asError(error));
             throw error;
@@ -172,12 +167,40 @@ interface ResolvedOptions {
   readonly maxRetries: number;
 }
 
-function parseData<T>(request: HttpRequest<T>, body: Awaited<ReturnType<typeof readBody>>, describe: { method: string; path: string }): T | undefined {
-  if (body.malformed) {
-    throw new ResponseValidationError(`${describe.method} ${describe.path} returned a body that is not valid JSON.`, {
+/** What the network half of an attempt brings back. */
+interface Exchange {
+  readonly response: Response;
+  readonly bytes: Uint8Array | undefined;
+  readonly rateLimit: RateLimitState;
+  /** The auth header values sent, scrubbed from any error body. */
+  readonly secrets: readonly string[];
+}
+
+/** The CPU half of an attempt, outside the limiter slot: decode, map error statuses, validate. */
+function interpret<T>(request: HttpRequest<T>, target: string, { response, bytes, rateLimit, secrets }: Exchange): HttpResponse<T> {
+  const describe = { method: request.method, path: target };
+  const body = parseBody(bytes);
+  if (!response.ok) {
+    throw apiErrorFromResponse({
+      status: response.status,
+      statusText: response.statusText,
       ...describe,
-      issues: [{ path: '', message: 'expected JSON' }],
+      body: redactSecrets(body.json ?? (body.text || undefined), secrets),
+      requestId: response.headers.get('x-request-id') ?? undefined,
+      resetMs: maxDefined(rateLimit.resetMs, rateLimit.retryAfterMs),
     });
+  }
+  return { status: response.status, headers: response.headers, data: parseData(request, body, describe) };
+}
+
+function parseData<T>(request: HttpRequest<T>, body: ParsedBody, describe: { method: string; path: string }): T | undefined {
+  if (body.malformed) {
+    throw markMalformed(
+      new ResponseValidationError(`${describe.method} ${describe.path} returned a body that is not valid JSON.`, {
+        ...describe,
+        issues: [{ path: '', message: 'expected JSON' }],
+      }),
+    );
   }
   if (body.json === undefined || !request.schema) return body.json as T | undefined;
   const result = request.schema.safeParse(body.json);

@@ -3,6 +3,7 @@ import { ConnectionError } from '../errors/connection-error';
 import { RateLimitError } from '../errors/rate-limit-error';
 import { TimeoutError } from '../errors/timeout-error';
 import { backoffDelayMs } from './backoff';
+import { isMalformedBodyError } from './read-body';
 
 /**
  * Statuses worth another attempt. 500 is here because BigCommerce sometimes answers 500 where it
@@ -15,7 +16,8 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503
 export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
 /**
- * Why `error` deserves another attempt, or `undefined` when it does not.
+ * Why `error` deserves another attempt, or `undefined` when it does not: network errors,
+ * timeouts, 408, 429, 5xx and 2xx bodies that are not JSON.
  *
  * @param repeatable whether sending the request twice is harmless: GETs, and writes the caller
  * marked safe. Otherwise only a 429 is retried, because BigCommerce did nothing with a request it
@@ -27,6 +29,8 @@ export function retryReason(error: unknown, repeatable: boolean): string | undef
   if (error instanceof ApiError) return RETRYABLE_STATUSES.has(error.status) ? `status ${error.status}` : undefined;
   if (error instanceof TimeoutError) return 'timeout';
   if (error instanceof ConnectionError) return 'connection';
+  // A 2xx whose JSON is cut off is a connection that dropped mid-body; asking again usually works.
+  if (isMalformedBodyError(error)) return 'malformed body';
   return undefined;
 }
 

@@ -23,3 +23,5 @@ export type { SandboxCustomer, SandboxCustomerAddress, SandboxCustomerInput, San
 export { ShipmentState } from './shipments/shipment-state';
 export type { SandboxShipment } from './shipments/shipment-model';
 export type { ShipOrderOptions } from './shipments/ship-order';
+export { generateProducts, seedCatalog, mutateCatalog, type CatalogGeneratorOptions, type CatalogMutations, type SeededCatalog } from './catalog/catalog-generator';
+export type { SandboxLocation, SandboxLocationInput, SandboxLocationStock } from './catalog/location-model';

@@ -3,6 +3,7 @@ import {
   ConnectionError,
   createApiKeyAuth,
   RateLimitError,
+  ResponseValidationError,
   ServerError,
   TimeoutError,
   type SourceEvent,
@@ -244,6 +245,18 @@ describe('writes', () => {
 });
 
 describe('bodies', () => {
+  it('retries a read whose 2xx body is cut-off JSON (a connection dropped mid-body), not a write', async () => {
+    const read = clientWith([{ status: 200, body: '{"data":[{"id":1' }, ok]);
+    const result = read.http.request({ method: 'GET', path: '/v3/catalog/products' });
+    await vi.advanceTimersByTimeAsync(250);
+    await expect(result).resolves.toMatchObject({ data: { ok: true } });
+    expect(read.retries()[0]).toMatchObject({ reason: 'malformed body' });
+
+    const write = clientWith([{ status: 200, body: '{"id":' }, ok]);
+    await expect(write.http.request({ method: 'POST', path: '/v2/orders', body: {} })).rejects.toBeInstanceOf(ResponseValidationError);
+    expect(write.store.requests).toHaveLength(1);
+  });
+
   it('never parses a 204 or an empty 200 as JSON', async () => {
     const { http } = clientWith([{ status: 204 }, { status: 200, body: '' }]);
     await expect(http.request({ method: 'GET', path: '/v2/orders' })).resolves.toMatchObject({ status: 204, data: undefined });

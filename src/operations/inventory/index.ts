@@ -1,9 +1,114 @@
 import type { HttpClient } from '../../internal/http-client';
+import { decodeCursor, type CursorFilters } from './inventory-cursor';
+import type { InventoryItem } from './inventory-item';
+import { parseInventoryOptions, type InventoryOptions } from './inventory-options';
+import type { InventoryPage } from './inventory-page';
+import { InventoryPager, type PagerStart } from './inventory-pager';
+import { attachResumeCursor } from '../../internal/resume-cursor';
 
-/** Get Inventory: every sellable SKU of the store. (Being built.) */
-export interface InventoryOperations {}
+export { inventoryItemSchema, type InventoryItem, type InventoryLocationStock, type InventoryOptionValue } from './inventory-item';
+export type { InventoryOptions, InventoryProgress } from './inventory-options';
+export type { InventoryPage } from './inventory-page';
+export { resumeCursorOf, type WithResumeCursor } from '../../internal/resume-cursor';
+
+/**
+ * Get Inventory: every sellable SKU of the store, streamed. Both methods validate their options
+ * before the first request; a bad option is a {@link ValidationError} and nothing is sent.
+ */
+export interface InventoryOperations {
+  /**
+   * Every item (one per variant of every product matching the filters), yielded as pages arrive.
+   * `break` stops the requests still in flight.
+   * @throws {@link ValidationError} for a bad option or cursor, before any request.
+   * @throws the request's error (e.g. {@link ServerError}, {@link TimeoutError}) once its retries
+   * run out, or {@link ResponseValidationError} naming a malformed product; either carries a
+   * `cursor` to resume from ({@link resumeCursorOf}).
+   * @example
+   * ```ts
+   * for await (const item of source.inventory.items({ skipHiddenProducts: true })) {
+   *   console.log(item.sku, item.quantity);
+   * }
+   * ```
+   */
+  items(options?: InventoryOptions): AsyncIterable<InventoryItem>;
+  /**
+   * The same items, a page of products at a time, each page with a `cursor` to resume after it.
+   * Pages come in the order they complete (several id ranges are read at once), not in id order.
+   * @throws as {@link InventoryOperations.items}.
+   * @example
+   * ```ts
+   * for await (const page of source.inventory.pages({ modifiedSince: lastRun, cursor: saved })) {
+   *   await save(page.items);
+   *   await checkpoint(page.cursor);
+   * }
+   * ```
+   */
+  pages(options?: InventoryOptions): AsyncIterable<InventoryPage>;
+}
 
 /** Builds the inventory operations on a source's HTTP core. */
-export function createInventoryOperations(_http: HttpClient): InventoryOperations {
-  return {};
+export function createInventoryOperations(http: HttpClient): InventoryOperations {
+  return {
+    items(options) {
+      const pages = startPages(http, 'inventory.items', options);
+      return {
+        async *[Symbol.asyncIterator]() {
+          for await (const page of pages) yield* page.items;
+        },
+      };
+    },
+    pages(options) {
+      return startPages(http, 'inventory.pages', options);
+    },
+  };
+}
+
+/** Validates now (so a bad option throws at the call, before iteration), then pages lazily. */
+function startPages(http: HttpClient, operation: string, options: InventoryOptions | undefined): AsyncIterable<InventoryPage> {
+  const resolved = parseInventoryOptions(operation, options);
+  const filters: CursorFilters = { skipHiddenProducts: resolved.skipHiddenProducts, modifiedSince: resolved.modifiedSince };
+  let start: PagerStart = { open: [[0, null]], maxId: undefined, productsDone: 0, productsTotal: undefined, itemsYielded: 0 };
+  if (resolved.cursor !== undefined) {
+    const state = decodeCursor(resolved.cursor, http.storeHash, filters, operation);
+    start = { open: state.open, maxId: state.maxId, productsDone: state.productsDone, productsTotal: state.productsTotal, itemsYielded: state.itemsYielded };
+  }
+  return {
+    async *[Symbol.asyncIterator]() {
+      const pager = new InventoryPager({
+        http,
+        storeHash: http.storeHash,
+        filters,
+        pageSize: resolved.pageSize,
+        locations: resolved.locations,
+        request: resolved.request,
+        start,
+      });
+      try {
+        pager.start();
+        for (;;) {
+          const page = await pager.next();
+          if (!page) return;
+          const cursor = pager.cursorAfter(page);
+          if (page.items.length === 0) {
+            // A range's last request may find nothing: committed, but not worth a page.
+            pager.commit(page);
+            continue;
+          }
+          const progress = { ...pager.progress() };
+          const after = {
+            ...progress,
+            productsDone: progress.productsDone + page.productCount,
+            itemsYielded: progress.itemsYielded + page.items.length,
+          };
+          resolved.onProgress?.(after);
+          pager.commit(page);
+          yield { items: page.items, cursor, productCount: page.productCount, progress: after };
+        }
+      } catch (error) {
+        throw attachResumeCursor(error, pager.committedCursor());
+      } finally {
+        pager.stop();
+      }
+    },
+  };
 }

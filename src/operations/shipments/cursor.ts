@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../../errors/validation-error';
+import { decodeBase64Url, encodeBase64Url } from '../../internal/base64url-text';
 
 /** What a shipments cursor holds: where the checkpoint is and the filters it was made with. */
 export const shipmentCursorSchema = z.strictObject({
@@ -17,18 +18,14 @@ export type ShipmentCursor = z.infer<typeof shipmentCursorSchema>;
 
 /** An opaque, URL-safe string: base64url of the JSON. Not a secret, not signed: it is validated on the way in. */
 export function encodeShipmentCursor(cursor: ShipmentCursor): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(cursor));
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return encodeBase64Url(JSON.stringify(cursor));
 }
 
 /** @throws {@link ValidationError} naming `cursor` for anything that is not a shipments cursor. */
 export function decodeShipmentCursor(text: string): ShipmentCursor {
   let parsed: unknown;
   try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    parsed = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0))));
+    parsed = JSON.parse(decodeBase64Url(text) ?? '');
   } catch {
     parsed = undefined;
   }

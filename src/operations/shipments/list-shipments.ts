@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { BigCommerceError } from '../../errors/bigcommerce-error';
 import { ResponseValidationError } from '../../errors/response-validation-error';
 import { ValidationError } from '../../errors/validation-error';
 import type { HttpClient } from '../../internal/http-client';
+import { attachResumeCursor } from '../../internal/resume-cursor';
 import { isoSeconds, parseRfc2822 } from '../../internal/rfc2822';
 import { V2_MAX_PAGE_SIZE } from '../../internal/v2-pages';
 import { parseOperationOptions, requestOptionsShape } from '../../source/parse-request-options';
@@ -140,8 +140,8 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
         if (pageMaxMs === sinceMs) pageNumber += 1;
         else [sinceMs, pageNumber] = [pageMaxMs, 1];
       } catch (error) {
-        if (error instanceof BigCommerceError) error.cursor = encodeShipmentCursor(checkpoint);
-        throw error;
+        // Every failure, also the caller's own abort, says where to carry on.
+        throw attachResumeCursor(error, encodeShipmentCursor(checkpoint));
       }
       ordersDone += orders.length;
       shipmentsYielded += items.length;

@@ -1,4 +1,5 @@
 import type { SandboxProduct, SandboxVariant } from './catalog-model';
+import { DEFAULT_LOCATION, type SandboxLocation, type SandboxLocationInput, type SandboxLocationStock } from './location-model';
 
 /** A variant to create with a product; everything but the SKU has a default. */
 export type SandboxVariantInput = Partial<Omit<SandboxVariant, 'id' | 'product_id' | 'sku_id'>> & {
@@ -31,6 +32,13 @@ export class CatalogState {
   #nextProductId = 1;
   #nextVariantId = 1;
   #nextSkuId = 1;
+  /** Products in id order, for id-range queries; rebuilt after a delete. */
+  #sorted: SandboxProduct[] | undefined = [];
+  #locations: SandboxLocation[] = [{ ...DEFAULT_LOCATION }];
+  /** Variant id → location id → stock, for every location but the default one. */
+  readonly #stock = new Map<number, Map<number, SandboxLocationStock>>();
+  /** Product id → how many times it changed, so routes can cache what they render of it. */
+  readonly #revisions = new Map<number, number>();
 
   /** Number of products. */
   get size(): number {
@@ -40,6 +48,33 @@ export class CatalogState {
   /** Every product in ascending id order. The objects are the store's own: treat them as read-only. */
   products(): IterableIterator<SandboxProduct> {
     return this.#products.values();
+  }
+
+  /**
+   * Every product in ascending id order, as an array, so that id ranges can be found by binary
+   * search (see {@link CatalogState.indexAfterId}). The array is the store's own: do not change it.
+   */
+  productsById(): readonly SandboxProduct[] {
+    this.#sorted ??= [...this.#products.values()];
+    return this.#sorted;
+  }
+
+  /** The index in {@link CatalogState.productsById} of the first product whose id is greater than `id`. */
+  indexAfterId(id: number): number {
+    const sorted = this.productsById();
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sorted[middle]!.id <= id) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** A number that changes whenever the product or one of its variants is changed through this class. */
+  revision(id: number): number {
+    return this.#revisions.get(id) ?? 0;
   }
 
   /** One product by id. */
@@ -106,6 +141,8 @@ export class CatalogState {
     product.variants = inputs.map((variantInput) => this.#makeVariant(product, variantInput, isBase));
     if (isBase) product.base_variant_id = product.variants[0]!.id;
     this.#products.set(id, product);
+    // Ids only grow, so a new product always goes last.
+    this.#sorted?.push(product);
     for (const variant of product.variants) this.#index(variant);
     return product;
   }
@@ -114,6 +151,7 @@ export class CatalogState {
   updateProduct(id: number, changes: Partial<Omit<SandboxProduct, 'id' | 'variants'>>): SandboxProduct {
     const product = this.#require(id);
     Object.assign(product, changes, { date_modified: v3Timestamp() });
+    this.#revisions.set(id, this.revision(id) + 1);
     product.calculated_price = effectivePrice(product.price, product.sale_price);
     return product;
   }
@@ -124,6 +162,7 @@ export class CatalogState {
     if (!variant) throw new TypeError(`[bigcommerce-source/testing] No variant ${variantId}.`);
     Object.assign(variant, changes);
     this.#require(variant.product_id).date_modified = v3Timestamp();
+    this.#revisions.set(variant.product_id, this.revision(variant.product_id) + 1);
     return variant;
   }
 
@@ -134,8 +173,47 @@ export class CatalogState {
     for (const variant of product.variants) {
       this.#variantsById.delete(variant.id);
       this.#variantIdsBySku.delete(variant.sku.toLowerCase());
+      this.#stock.delete(variant.id);
     }
+    this.#sorted = undefined;
     return this.#products.delete(id);
+  }
+
+  /** Every inventory location, the default one (id 1) first. */
+  locations(): readonly SandboxLocation[] {
+    return this.#locations;
+  }
+
+  /** Adds an inventory location and returns it. */
+  addLocation(input: SandboxLocationInput): SandboxLocation {
+    const id = Math.max(...this.#locations.map((location) => location.id)) + 1;
+    const location: SandboxLocation = { ...DEFAULT_LOCATION, description: '', ...input, id };
+    this.#locations.push(location);
+    return location;
+  }
+
+  /**
+   * Sets a variant's stock at a location other than the default one (whose stock is the catalog's
+   * `inventory_level`; change it with {@link CatalogState.updateVariant} or {@link CatalogState.updateProduct}).
+   */
+  setLocationStock(variantId: number, locationId: number, stock: { onHand: number; safetyStock?: number }): void {
+    if (!this.#variantsById.has(variantId)) throw new TypeError(`[bigcommerce-source/testing] No variant ${variantId}.`);
+    if (locationId === DEFAULT_LOCATION.id || !this.#locations.some((location) => location.id === locationId)) {
+      throw new TypeError(`[bigcommerce-source/testing] No location ${locationId} besides the default one.`);
+    }
+    let byLocation = this.#stock.get(variantId);
+    if (!byLocation) this.#stock.set(variantId, (byLocation = new Map()));
+    byLocation.set(locationId, { onHand: stock.onHand, safetyStock: stock.safetyStock ?? 0 });
+  }
+
+  /** A variant's stock at a location: the catalog's level at the default one, 0 where none was set. */
+  locationStock(variantId: number, locationId: number): SandboxLocationStock {
+    if (locationId === DEFAULT_LOCATION.id) {
+      const variant = this.#variantsById.get(variantId);
+      const product = variant && this.#products.get(variant.product_id);
+      return { onHand: product && variant ? trackedLevel(product, variant) : 0, safetyStock: 0 };
+    }
+    return this.#stock.get(variantId)?.get(locationId) ?? { onHand: 0, safetyStock: 0 };
   }
 
   /** Empties the catalog; ids keep growing, as on BigCommerce. */
@@ -143,6 +221,8 @@ export class CatalogState {
     this.#products.clear();
     this.#variantIdsBySku.clear();
     this.#variantsById.clear();
+    this.#stock.clear();
+    this.#sorted = [];
   }
 
   #makeVariant(product: SandboxProduct, input: SandboxVariantInput, isBase: boolean): SandboxVariant {
@@ -189,6 +269,13 @@ export class CatalogState {
     if (!product) throw new TypeError(`[bigcommerce-source/testing] No product ${id}.`);
     return product;
   }
+}
+
+/** The stock the catalog shows for a variant: its own level, its product's, or 0 when untracked. */
+export function trackedLevel(product: SandboxProduct, variant: SandboxVariant): number {
+  if (product.inventory_tracking === 'variant') return variant.inventory_level ?? 0;
+  if (product.inventory_tracking === 'product') return product.inventory_level;
+  return 0;
 }
 
 function effectivePrice(price: number, salePrice: number): number {

@@ -1,0 +1,140 @@
+// npm run bench [-- --quick] [-- --latency=100] [-- --sizes=10000,100000] [-- --skip-manual]
+//
+// Get Inventory against the sandbox store over real HTTP on loopback, with injected latency and
+// a rate-limit quota, side by side with a hand-written sequential page/limit loop. Each run gets
+// fresh processes: the sandbox in one, the SDK in another (so peak RSS and CPU are the SDK's
+// alone), the hand-written loop in a third. Writes bench/results/inventory.json.
+import { fork } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = Object.fromEntries(
+  process.argv.slice(2).map((arg) => {
+    const [key, value] = arg.replace(/^--/, '').split('=');
+    return [key, value ?? 'true'];
+  }),
+);
+const quick = args.quick === 'true';
+const latencyMs = Number(args.latency ?? 100);
+const sizes = args.sizes ? args.sizes.split(',').map(Number) : quick ? [5_000] : [10_000, 100_000];
+// BigCommerce Standard plan: 150 requests per 30 s window. Scaled 10× faster (150 per 3 s = 50
+// requests/s) so the quota is present and counted but, at 4 × 1 / 100 ms = 40 requests/s, does not
+// dominate; the lower bound below takes whichever of latency and quota binds.
+const quota = Number(args.quota ?? 150);
+const windowMs = Number(args.window ?? 3_000);
+const maxConcurrency = 4; // the SDK's default
+const pageSize = 250; // the SDK's default
+const seed = 1;
+
+function start(script, config) {
+  const child = fork(path.join(here, script), [JSON.stringify(config)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = () =>
+    new Promise((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('exit', (code) => code !== 0 && reject(new Error(`${script} exited with ${code}`)));
+    });
+  return { child, next };
+}
+
+async function runOnce(script, config) {
+  const { next } = start(script, config);
+  return next();
+}
+
+const results = [];
+for (const products of sizes) {
+  process.stdout.write(`N = ${products.toLocaleString('en')}: seeding the sandbox… `);
+  const server = start('sandbox-server.mjs', { products, latencyMs, quota, windowMs, seed });
+  const store = await server.next();
+  process.stdout.write('SDK… ');
+  const sdk = await runOnce('run-sdk.mjs', store);
+  server.child.send('stats');
+  const sdkRequests = await server.next();
+  // The quota window is shared: wait for a fresh one so each contender starts with a full quota.
+  await new Promise((resolve) => setTimeout(resolve, windowMs));
+  let manual;
+  if (args['skip-manual'] !== 'true') {
+    process.stdout.write('hand-written loop… ');
+    manual = await runOnce('run-manual.mjs', store);
+    server.child.send('stats');
+    await server.next();
+  }
+  server.child.send('close');
+  process.stdout.write('done\n');
+
+  const minimumRequests = Math.ceil(products / pageSize);
+  const productRequests = sdkRequests.byPath['/v3/catalog/products'] ?? 0;
+  const lowerBoundMs = Math.max((minimumRequests * latencyMs) / maxConcurrency, (minimumRequests / quota) * windowMs);
+  results.push({
+    products,
+    items: sdk.items,
+    sdk: {
+      requests: sdkRequests.total,
+      productRequests,
+      requestBudget: minimumRequests + 2 * maxConcurrency,
+      minimumRequests,
+      wallMs: Math.round(sdk.wallMs),
+      lowerBoundMs,
+      wallOverLowerBound: round(sdk.wallMs / lowerBoundMs),
+      peakRssMb: round(sdk.peakRssMb, 1),
+      cpuMsPerPage: round(sdk.cpuMsPerPage),
+      processCpuMsPerPage: round(sdk.processCpuMsPerPage),
+      decodeMsPerPage: round(sdk.decodeMsPerPage),
+      replayMsPerPage: round(sdk.replayMsPerPage),
+      jsonParseMsPerPage: round(sdk.jsonParseMsPerPage),
+      cpuOverJsonParse: round(sdk.cpuMsPerPage / sdk.jsonParseMsPerPage),
+      pageBytes: sdk.pageBytes,
+    },
+    manual: manual && { requests: manual.requests, wallMs: Math.round(manual.wallMs), items: manual.items },
+    speedup: manual ? round(manual.wallMs / sdk.wallMs) : undefined,
+  });
+}
+
+const targets = (result, baseline) => ({
+  requests: result.sdk.productRequests <= result.sdk.requestBudget,
+  wallTime: result.sdk.wallOverLowerBound <= 1.25,
+  speedup: result.speedup === undefined ? null : result.speedup >= 3.5,
+  cpu: result.sdk.cpuOverJsonParse <= 3,
+  rss: result.products >= 100_000 ? result.sdk.peakRssMb < 150 && (!baseline || result.sdk.peakRssMb - baseline.sdk.peakRssMb <= 30) : null,
+  sameItems: result.manual ? result.manual.items === result.items : null,
+});
+
+const small = results.find((result) => result.products === 10_000);
+console.log('');
+console.table(
+  results.map((result) => ({
+    products: result.products,
+    items: result.items,
+    'requests (budget)': `${result.sdk.productRequests} (≤ ${result.sdk.requestBudget})`,
+    'wall ms': result.sdk.wallMs,
+    'lower bound ms': result.sdk.lowerBoundMs,
+    'wall / bound': result.sdk.wallOverLowerBound,
+    'hand loop ms': result.manual?.wallMs ?? '-',
+    speedup: result.speedup ?? '-',
+    'peak RSS MB': result.sdk.peakRssMb,
+    'process CPU ms/page': result.sdk.processCpuMsPerPage,
+    'SDK CPU ms/page': result.sdk.cpuMsPerPage,
+    'JSON.parse ms/page': result.sdk.jsonParseMsPerPage,
+    'CPU / parse': result.sdk.cpuOverJsonParse,
+  })),
+);
+const checked = results.map((result) => ({ products: result.products, ...targets(result, small) }));
+console.table(checked);
+
+const report = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.arch()}` },
+  settings: { latencyMs, quota, windowMs, maxConcurrency, pageSize, seed, quick },
+  results,
+  targets: checked,
+};
+await mkdir(path.join(here, 'results'), { recursive: true });
+await writeFile(path.join(here, 'results', 'inventory.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nWrote bench/results/inventory.json`);
+
+function round(value, digits = 2) {
+  return Math.round(value * 10 ** digits) / 10 ** digits;
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { parseOperationOptions, requestOptionsShape } from '../../source/parse-request-options';
+import type { RequestOptions } from '../../source/request-options';
+
+/** Progress of a sync, given to {@link InventoryOptions.onProgress} after each page. */
+export interface InventoryProgress {
+  /** Products read so far, counting earlier runs resumed with a cursor. */
+  readonly productsDone: number;
+  /**
+   * Products matching the filters when the sync started (BigCommerce's `meta.pagination.total`).
+   * Products added or deleted during the sync can make `productsDone` end a little off.
+   */
+  readonly productsTotal: number;
+  /** Items (SKUs) yielded so far, counting earlier runs resumed with a cursor. */
+  readonly itemsYielded: number;
+  /** HTTP requests this call sent (retries not counted). */
+  readonly requests: number;
+}
+
+/** Options of `source.inventory.items()` and `source.inventory.pages()`. */
+export interface InventoryOptions extends RequestOptions {
+  /**
+   * Leave out hidden products (`is_visible: false`). The store filters them (`is_visible=true`),
+   * so they are never downloaded.
+   * @default false
+   */
+  readonly skipHiddenProducts?: boolean;
+  /**
+   * Products per request, 1 to 250 (BigCommerce's maximum). Each product brings all its variants.
+   * @default 250
+   */
+  readonly pageSize?: number;
+  /** Only products changed at or after this time (`date_modified:min`, to the second). */
+  readonly modifiedSince?: Date | string;
+  /**
+   * Resume a sync: a page's `cursor`, or the `cursor` of an error thrown mid-sync. Only valid with
+   * the `skipHiddenProducts` and `modifiedSince` it was made with; `pageSize` may change.
+   */
+  readonly cursor?: string;
+  /**
+   * Attach each item's stock per inventory location (`GET /v3/inventory/items`, one request per
+   * 250 variants of a page), for stores with several locations.
+   * @default false
+   */
+  readonly locations?: boolean;
+  /** Called after each page, before it is yielded. An error thrown here ends the sync. */
+  readonly onProgress?: (progress: InventoryProgress) => void;
+}
+
+/** The options after validation. */
+export interface ResolvedInventoryOptions {
+  readonly skipHiddenProducts: boolean;
+  readonly pageSize: number;
+  /** ISO 8601 in whole seconds (rounded down, so nothing changed in that second is missed). */
+  readonly modifiedSince: string | null;
+  readonly cursor: string | undefined;
+  readonly locations: boolean;
+  readonly onProgress: ((progress: InventoryProgress) => void) | undefined;
+  readonly request: RequestOptions;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+const modifiedSinceSchema = z
+  .union([z.date(), z.string()], { error: 'expected a Date or an ISO 8601 string' })
+  .transform((value, context) => {
+    const epochMs = value instanceof Date ? value.getTime() : ISO_DATE.test(value) ? Date.parse(value) : Number.NaN;
+    if (Number.isNaN(epochMs)) {
+      context.addIssue({ code: 'custom', message: 'expected a valid Date or an ISO 8601 string such as 2026-11-26T10:00:00Z' });
+      return z.NEVER;
+    }
+    // BigCommerce compares to the second; rounding down never misses a change.
+    return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  });
+
+const inventoryOptionsSchema = z.strictObject({
+  ...requestOptionsShape,
+  skipHiddenProducts: z.boolean().default(false),
+  pageSize: z.number().int().min(1).max(250).default(250),
+  modifiedSince: modifiedSinceSchema.optional(),
+  cursor: z.string().min(1).max(100_000).optional(),
+  locations: z.boolean().default(false),
+  onProgress: z.custom<(progress: InventoryProgress) => void>((value) => typeof value === 'function', 'expected a function').optional(),
+});
+
+/**
+ * Validates the options before anything is sent.
+ * @throws {@link ValidationError} naming every bad option.
+ */
+export function parseInventoryOptions(operation: string, options: unknown): ResolvedInventoryOptions {
+  const parsed = parseOperationOptions(operation, inventoryOptionsSchema, options);
+  return {
+    skipHiddenProducts: parsed.skipHiddenProducts,
+    pageSize: parsed.pageSize,
+    modifiedSince: parsed.modifiedSince ?? null,
+    cursor: parsed.cursor,
+    locations: parsed.locations,
+    onProgress: parsed.onProgress,
+    request: { signal: parsed.signal, timeoutMs: parsed.timeoutMs, maxRetries: parsed.maxRetries },
+  };
+}

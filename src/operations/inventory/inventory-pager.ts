@@ -1,0 +1,357 @@
+import { ResponseValidationError } from '../../errors/response-validation-error';
+import type { HttpClient } from '../../internal/http-client';
+import { serializeQuery, type QueryParams } from '../../internal/query';
+import type { RequestOptions } from '../../source/request-options';
+import { attachLocations } from './attach-locations';
+import { PRODUCT_FIELDS, productPageSchema } from './catalog-schemas';
+import { checkProduct } from './check-product';
+import { IdRange, splitPoint } from './id-range';
+import { encodeCursor, type CursorFilters, type CursorState, type OpenRange } from './inventory-cursor';
+import type { InventoryItem } from './inventory-item';
+import type { InventoryProgress } from './inventory-options';
+import { itemsOfProduct } from './normalize-product';
+
+const PRODUCTS_PATH = '/v3/catalog/products';
+
+/** Where a sync starts: fresh, or from a cursor. */
+export interface PagerStart {
+  readonly open: readonly OpenRange[];
+  readonly maxId: number | undefined;
+  readonly productsDone: number;
+  readonly productsTotal: number | undefined;
+  readonly itemsYielded: number;
+}
+
+/** What the pager needs. */
+export interface PagerConfig {
+  readonly http: HttpClient;
+  readonly storeHash: string;
+  readonly filters: CursorFilters;
+  readonly pageSize: number;
+  readonly locations: boolean;
+  readonly request: RequestOptions;
+  readonly start: PagerStart;
+}
+
+/** A page fetched and normalized, waiting for the caller. */
+export interface ReadyPage {
+  readonly range: IdRange;
+  readonly lastId: number;
+  readonly rangeDone: boolean;
+  readonly items: InventoryItem[];
+  readonly productCount: number;
+}
+
+/**
+ * The engine of `pages()`: reads id ranges in parallel and hands out pages as they complete.
+ *
+ * - Workers: one request in flight per range, at most `maxConcurrency` in all, through the
+ *   source's shared limiter (so retries and 429 pauses are shared too).
+ * - Work stealing: when a slot is free and no range is idle, the range with the most pages left is
+ *   split by id (see {@link splitPoint}); at most `2 × maxConcurrency - 1` ranges are ever made, so a
+ *   sync costs at most that many requests more than ceil(products / pageSize), plus one probe.
+ * - Back-pressure: at most `maxConcurrency + 2` pages are fetched ahead of the caller, so memory
+ *   stays flat however big the catalog.
+ * - Exactly once: a page is "committed" when the caller takes it; the cursor lists, per range, the
+ *   ids not yet committed. Pages of one range are committed in id order.
+ */
+export class InventoryPager {
+  readonly #config: PagerConfig;
+  readonly #concurrency: number;
+  readonly #controller = new AbortController();
+  readonly #requestOptions: RequestOptions;
+  readonly #ranges: IdRange[];
+  readonly #ready: ReadyPage[] = [];
+  #maxId: number | undefined;
+  #productsTotal: number | undefined;
+  #productsDone: number;
+  #itemsYielded: number;
+  #requests = 0;
+  #inFlight = 0;
+  #processing = 0;
+  #splitsLeft: number;
+  #failure: { error: unknown } | undefined;
+  #stopped = false;
+  #wake: (() => void) | undefined;
+
+  constructor(config: PagerConfig) {
+    this.#config = config;
+    this.#concurrency = Math.max(1, config.http.maxConcurrency);
+    const userSignal = config.request.signal;
+    const signal = userSignal ? AbortSignal.any([userSignal, this.#controller.signal]) : this.#controller.signal;
+    this.#requestOptions = { ...config.request, signal };
+    userSignal?.addEventListener('abort', () => this.#fail(userSignal.reason), { once: true, signal: this.#controller.signal });
+    this.#ranges = config.start.open.map(([after, upTo]) => new IdRange(after, upTo ?? Infinity));
+    this.#maxId = config.start.maxId;
+    this.#productsTotal = config.start.productsTotal;
+    this.#productsDone = config.start.productsDone;
+    this.#itemsYielded = config.start.itemsYielded;
+    this.#splitsLeft = Math.max(0, 2 * this.#concurrency - 1 - this.#ranges.length);
+  }
+
+  /** Sends the first requests: the probe for the id span (fresh syncs only) and the first pages. */
+  start(): void {
+    if (this.#config.request.signal?.aborted) {
+      this.#fail(this.#config.request.signal.reason);
+      return;
+    }
+    if (this.#maxId === undefined && this.#ranges.length > 0) void this.#probe();
+    this.#pump();
+  }
+
+  /** The next page, or `undefined` when the sync is complete. Rejects with the sync's error. */
+  async next(): Promise<ReadyPage | undefined> {
+    for (;;) {
+      if (this.#failure) throw this.#failure.error;
+      const page = this.#ready.shift();
+      if (page) {
+        this.#pump();
+        return page;
+      }
+      if (this.#finished()) return undefined;
+      await new Promise<void>((resolve) => (this.#wake = resolve));
+    }
+  }
+
+  /** The cursor for the state after `page` is committed, without committing it. */
+  cursorAfter(page: ReadyPage): string {
+    return this.#cursor(page);
+  }
+
+  /** Marks `page` as handed to the caller. */
+  commit(page: ReadyPage): InventoryProgress {
+    page.range.committedLo = Math.max(page.range.committedLo, page.lastId);
+    if (page.rangeDone) page.range.committedDone = true;
+    this.#productsDone += page.productCount;
+    this.#itemsYielded += page.items.length;
+    return this.progress();
+  }
+
+  /** The cursor of everything committed so far: resuming from it repeats and skips nothing. */
+  committedCursor(): string {
+    return this.#cursor(undefined);
+  }
+
+  /** Progress so far. */
+  progress(): InventoryProgress {
+    return {
+      productsDone: this.#productsDone,
+      productsTotal: this.#productsTotal ?? this.#productsDone,
+      itemsYielded: this.#itemsYielded,
+      requests: this.#requests,
+    };
+  }
+
+  /** Stops every request in flight and sends no more (the caller broke out, or the sync failed). */
+  stop(): void {
+    this.#stopped = true;
+    this.#controller.abort(new Error('[bigcommerce-source] The inventory sync was stopped.'));
+    this.#wake?.();
+  }
+
+  #finished(): boolean {
+    return this.#inFlight === 0 && this.#processing === 0 && this.#ready.length === 0 && this.#ranges.every((range) => range.done);
+  }
+
+  #fail(error: unknown): void {
+    if (this.#failure || this.#stopped) return;
+    this.#failure = { error };
+    this.stop();
+  }
+
+  /** Starts requests while a slot is free and the caller is not too far behind. */
+  #pump(): void {
+    const limit = this.#concurrency;
+    while (!this.#failure && !this.#stopped && this.#inFlight < limit && this.#inFlight + this.#processing + this.#ready.length < limit + 2) {
+      const range = this.#ranges.find((candidate) => !candidate.done && !candidate.inFlight) ?? this.#split();
+      if (!range) break;
+      void this.#fetchPage(range);
+    }
+    this.#wake?.();
+  }
+
+  /** Splits the range with the most pages left, if that saves a round trip. */
+  #split(): IdRange | undefined {
+    if (this.#splitsLeft <= 0 || this.#maxId === undefined) return undefined;
+    let best: { range: IdRange; index: number; at: number; keep: number } | undefined;
+    let bestRemaining = -1;
+    this.#ranges.forEach((range, index) => {
+      const point = splitPoint(range, this.#config.pageSize, this.#maxId!);
+      if (point && range.remaining! > bestRemaining) {
+        best = { range, index, ...point };
+        bestRemaining = range.remaining!;
+      }
+    });
+    if (!best) return undefined;
+    const { range, index, at, keep } = best;
+    const upper = new IdRange(at, range.hi, range.remaining! - keep);
+    range.hi = at;
+    range.remaining = keep;
+    this.#ranges.splice(index + 1, 0, upper);
+    this.#splitsLeft -= 1;
+    return upper;
+  }
+
+  #filterQuery(): QueryParams {
+    const { skipHiddenProducts, modifiedSince } = this.#config.filters;
+    return {
+      // Filtered by the store, so hidden products are never downloaded.
+      is_visible: skipHiddenProducts ? true : undefined,
+      'date_modified:min': modifiedSince ?? undefined,
+    };
+  }
+
+  /** One cheap request for the highest matching id and the total, to split the id span evenly. */
+  async #probe(): Promise<void> {
+    this.#inFlight += 1;
+    this.#requests += 1;
+    try {
+      const response = await this.#requestPage({ ...this.#filterQuery(), sort: 'id', direction: 'desc', limit: 1, include_fields: 'id' });
+      const first = response.data?.data[0] as { id?: unknown } | undefined;
+      this.#maxId = typeof first?.id === 'number' ? first.id : 0;
+      this.#productsTotal ??= response.data?.meta.pagination.total ?? 0;
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this.#inFlight -= 1;
+    }
+    this.#pump();
+  }
+
+  async #fetchPage(range: IdRange): Promise<void> {
+    const { pageSize } = this.#config;
+    const lo = range.lo;
+    const queryHi = range.hi;
+    const query: QueryParams = {
+      include: 'variants',
+      include_fields: PRODUCT_FIELDS,
+      ...this.#filterQuery(),
+      sort: 'id',
+      'id:greater': lo,
+      'id:max': Number.isFinite(queryHi) ? queryHi : undefined,
+      limit: pageSize,
+    };
+    const describe = { method: 'GET', path: `${PRODUCTS_PATH}${serializeQuery(query)}` };
+    range.inFlight = true;
+    this.#inFlight += 1;
+    this.#requests += 1;
+    let data: unknown[];
+    let total: number;
+    try {
+      const response = await this.#requestPage(query);
+      if (!response.data) throw new ResponseValidationError(`GET ${describe.path} returned an empty body.`, { ...describe, issues: [{ path: '', message: 'expected a product list' }] });
+      data = response.data.data;
+      total = response.data.meta.pagination.total;
+    } catch (error) {
+      this.#fail(error);
+      return;
+    } finally {
+      range.inFlight = false;
+      this.#inFlight -= 1;
+    }
+    if (this.#failure || this.#stopped) return;
+
+    // Keep the products of this range only: after a split, the in-flight request may have asked
+    // for ids the new range now owns.
+    let kept = data.length;
+    let lastId = lo;
+    let clipped = false;
+    for (let index = 0; index < data.length; index += 1) {
+      const id = (data[index] as { id?: unknown } | null)?.id;
+      if (typeof id !== 'number' || !Number.isInteger(id) || id <= lastId) {
+        this.#fail(
+          new ResponseValidationError(`GET ${describe.path} returned products out of id order or without an id at data[${index}].`, {
+            ...describe,
+            issues: [{ path: `data[${index}].id`, message: `expected an integer id above ${lastId}` }],
+          }),
+        );
+        return;
+      }
+      if (id > range.hi) {
+        kept = index;
+        clipped = true;
+        break;
+      }
+      lastId = id;
+    }
+    const rangeDone = clipped || data.length < pageSize || (queryHi === range.hi && total <= data.length) || lastId >= range.hi;
+    if (rangeDone) range.done = true;
+    else {
+      range.lo = lastId;
+      range.remaining = queryHi === range.hi ? total - data.length : Math.max(0, (range.remaining ?? 0) - kept);
+    }
+    if (lo === 0 && this.#productsTotal === undefined) this.#productsTotal = total;
+
+    // The range's next request goes out before this page is checked and normalized.
+    this.#processing += 1;
+    this.#pump();
+    const previous = range.tail;
+    let release!: () => void;
+    range.tail = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await yieldToEventLoop();
+      if (this.#failure || this.#stopped) return;
+      let items: InventoryItem[] = [];
+      for (let index = 0; index < kept; index += 1) itemsOfProduct(checkProduct(data[index], index, describe), items);
+      if (this.#config.locations && items.length > 0) {
+        items = await attachLocations(this.#config.http, items, this.#requestOptions, () => (this.#requests += 1));
+      }
+      await previous;
+      if (this.#failure || this.#stopped) return;
+      this.#ready.push({ range, lastId, rangeDone, items, productCount: kept });
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this.#processing -= 1;
+      release();
+      this.#wake?.();
+    }
+  }
+
+  /**
+   * One page request. A 200 whose JSON is cut off is what a connection dropped mid-body looks
+   * like; the HTTP core does not retry it (it cannot know a body is safe to fetch twice), but a
+   * page read is, so it is retried here up to `maxRetries` times.
+   */
+  #requestPage(query: QueryParams) {
+    return this.#config.http.request({ method: 'GET', path: PRODUCTS_PATH, query, schema: productPageSchema }, this.#requestOptions);
+  }
+
+  #cursor(pending: ReadyPage | undefined): string {
+    const open: Array<[number, number | null]> = [];
+    for (const range of this.#ranges) {
+      let from = range.committedLo;
+      let closed = range.committedDone;
+      if (pending?.range === range) {
+        from = Math.max(from, pending.lastId);
+        closed ||= pending.rangeDone;
+      }
+      if (closed || from >= range.hi) continue;
+      const upTo = Number.isFinite(range.hi) ? range.hi : null;
+      const last = open[open.length - 1];
+      // Adjacent ranges merge, so the cursor stays small.
+      if (last && last[1] === from) last[1] = upTo;
+      else open.push([from, upTo]);
+    }
+    const productsDone = this.#productsDone + (pending?.productCount ?? 0);
+    const state: CursorState = {
+      storeHash: this.#config.storeHash,
+      filters: this.#config.filters,
+      open,
+      maxId: this.#maxId ?? 0,
+      productsDone,
+      productsTotal: this.#productsTotal ?? productsDone,
+      itemsYielded: this.#itemsYielded + (pending?.items.length ?? 0),
+    };
+    return encodeCursor(state);
+  }
+}
+
+
+/**
+ * Lets the requests just started leave before the CPU-heavy checking of a page: `fetch` sends
+ * only when the event loop turns.
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
