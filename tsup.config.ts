@@ -25,4 +25,17 @@ export default defineConfig([
     noExternal: esmOnlyDependencies,
     treeshake: true,
   },
+  {
+    // The `bigcommerce-source` command: one self-contained ESM file (the SDK and the sandbox store
+    // bundled in, its dependencies left to node_modules). The only build that may use `node:*`;
+    // the library entries above never import it.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    target: 'node22',
+    platform: 'node',
+    removeNodeProtocol: false,
+    treeshake: true,
+  },
 ]);
