@@ -1,0 +1,58 @@
+// Size budget of the library entry, as an application bundler would ship it: dist/index.js bundled
+// with its dependencies (ky, p-retry, zod), minified and gzipped. Also checks that neither the CLI
+// nor the testing subpath (the sandbox store) leaks into it.
+//
+//   node scripts/size-budget.mjs            fails when over budget
+//   node scripts/size-budget.mjs --report   checks that nothing leaks, prints the figures, does not
+//                                           fail over budget (what `npm test` runs while the entry
+//                                           is over budget: see the message it prints)
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import assert from 'node:assert/strict';
+
+const BUDGET_BYTES = 30 * 1024; // issue 6: at most 30 kB minified and gzipped
+const reportOnly = process.argv.includes('--report');
+
+const result = await build({
+  entryPoints: ['dist/index.js'],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'neutral', // the entry must not need Node: no node: built-ins are resolved
+  mainFields: ['module', 'main'],
+  target: 'es2022',
+  write: false,
+  metafile: true,
+  logLevel: 'error',
+});
+const [output] = result.outputFiles;
+const code = output.text;
+const minified = output.contents.byteLength;
+const gzipped = gzipSync(output.contents, { level: 9 }).byteLength;
+
+// Bytes in the minified output, by package.
+const byPackage = {};
+for (const [input, { bytesInOutput }] of Object.entries(Object.values(result.metafile.outputs)[0].inputs)) {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  const name = match ? match[1] : 'bigcommerce-source';
+  byPackage[name] = (byPackage[name] ?? 0) + bytesInOutput;
+}
+const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+console.log(`size: dist/index.js with dependencies: ${kB(minified)} minified, ${kB(gzipped)} gzipped (budget ${kB(BUDGET_BYTES)})`);
+for (const [name, bytes] of Object.entries(byPackage).sort((a, b) => b[1] - a[1])) console.log(`  ${name.padEnd(20)} ${kB(bytes)} minified`);
+
+// The CLI and the sandbox store must never be pulled into the library entry.
+const leaked = Object.keys(Object.values(result.metafile.outputs)[0].inputs).filter((input) => /(?:^|\/)src\/(?:cli|testing)\//.test(input) || /dist\/(?:cli|testing)\./.test(input));
+assert.deepEqual(leaked, [], 'CLI or testing modules bundled into the library entry');
+for (const marker of ['createSandboxStore', 'runCli', 'Sandbox Supply Co.', 'bigcommerce-source demo', 'node:']) {
+  assert.ok(!code.includes(marker), `the library bundle contains ${JSON.stringify(marker)} (CLI or testing code, or a Node built-in)`);
+}
+
+if (gzipped > BUDGET_BYTES) {
+  const message = `size: OVER BUDGET by ${kB(gzipped - BUDGET_BYTES)}`;
+  if (reportOnly) console.log(`${message} (not enforced by --report; \`npm run size\` enforces it)`);
+  else {
+    console.error(message);
+    process.exit(1);
+  }
+}
