@@ -6,6 +6,7 @@ import { ResponseValidationError } from '../../errors/response-validation-error'
 import { TimeoutError } from '../../errors/timeout-error';
 import { ValidationError } from '../../errors/validation-error';
 import { throwIfAborted } from '../../internal/abort';
+import { anySignal } from '../../internal/any-signal';
 import { readBody } from '../../internal/read-body';
 import { redactSecrets } from '../../internal/redact';
 import { describeIssues, toFieldIssues } from '../../internal/zod-issues';
@@ -71,7 +72,7 @@ export async function exchangeCode(app: ResolvedOAuthAppOptions, input: Exchange
   const secrets = [app.clientSecret, code, encodeURIComponent(app.clientSecret), encodeURIComponent(code)];
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  const combined = signal ? anySignal([signal, timeout.signal]) : timeout.signal;
 
   let status: number;
   let statusText: string;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ResponseValidationError } from '../../errors/response-validation-error';
 import { ValidationError } from '../../errors/validation-error';
 import type { HttpClient } from '../../internal/http-client';
+import { anySignal } from '../../internal/any-signal';
 import { attachResumeCursor } from '../../internal/resume-cursor';
 import { isoSeconds, parseRfc2822 } from '../../internal/rfc2822';
 import { V2_MAX_PAGE_SIZE } from '../../internal/v2-pages';
@@ -89,7 +90,7 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
   const pageSize = options.pageSize ?? V2_MAX_PAGE_SIZE;
 
   const run = new AbortController();
-  const signal = options.signal ? AbortSignal.any([options.signal, run.signal]) : run.signal;
+  const signal = options.signal ? anySignal([options.signal, run.signal]) : run.signal;
   const requestOptions = { signal, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, onRequest: () => (requests += 1) };
   let requests = 0;
   let ordersDone = 0;
