@@ -83,6 +83,7 @@ for (const products of sizes) {
       cpuMsPerPage: round(sdk.cpuMsPerPage),
       processCpuMsPerPage: round(sdk.processCpuMsPerPage),
       decodeMsPerPage: round(sdk.decodeMsPerPage),
+      transportMsPerPage: round(sdk.transportMsPerPage),
       replayMsPerPage: round(sdk.replayMsPerPage),
       jsonParseMsPerPage: round(sdk.jsonParseMsPerPage),
       cpuOverJsonParse: round(sdk.cpuMsPerPage / sdk.jsonParseMsPerPage),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuthStrategy } from './auth-strategy';
 import { parseAuthOptions } from './parse-auth-options';
 

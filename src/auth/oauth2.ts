@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BigCommerceError } from '../errors/bigcommerce-error';
 import type { AuthStrategy } from './auth-strategy';
 import { parseAuthOptions } from './parse-auth-options';

@@ -11,6 +11,7 @@ import type { ResolvedSourceOptions } from '../source/options';
 import type { RequestOptions } from '../source/request-options';
 import { VERSION } from '../version';
 import { throwIfAborted } from './abort';
+import { anySignal } from './any-signal';
 import { Limiter } from './limiter';
 import { serializeQuery, type QueryParams } from './query';
 import { readRateLimitHeaders, type RateLimitState } from './rate-limit-headers';
@@ -87,7 +88,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     const authHeaders = await config.auth.getRequestHeaders({ storeHash: config.storeHash, signal: options.signal });
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
+    const signal = options.signal ? anySignal([options.signal, timeout.signal]) : timeout.signal;
     const describe = { method: request.method, path: target };
     emit({ type: 'request', ...describe, attempt: attemptNumber });
     const startedMs = performance.now();

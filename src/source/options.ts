@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuthStrategy } from '../auth/auth-strategy';
 import { ConfigError } from '../errors/config-error';
 import { describeIssues, toFieldIssues } from '../internal/zod-issues';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../errors/validation-error';
 import { describeIssues, toFieldIssues } from '../internal/zod-issues';
 import { maxRetriesSchema, timeoutMsSchema } from './options';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiErrorFromResponse } from '../../errors/api-error-from-response';
 import { MESSAGE_PREFIX } from '../../errors/bigcommerce-error';
 import { ConnectionError } from '../../errors/connection-error';

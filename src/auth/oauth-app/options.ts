@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseAuthOptions } from '../parse-auth-options';
 import type { OAuthAppOptions } from './types';
 

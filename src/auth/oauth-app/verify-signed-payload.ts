@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SignedPayloadError, type SignedPayloadCheck } from '../../errors/signed-payload-error';
 import { describeIssues, toFieldIssues } from '../../internal/zod-issues';
 import { decodeBase64Url } from './base64url';

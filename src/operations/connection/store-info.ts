@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * `GET /v2/store`. Loose: new fields pass; strict on the four the SDK returns without fallback.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Response schemas: unknown fields pass, strict on every field the SDK reads. `z.object` (not
 // `looseObject`) because the parsed copy is only read by the normalizer: unknown fields are

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Stock of one item at one inventory location (`locations: true`). */
 export interface InventoryLocationStock {

@@ -1,4 +1,5 @@
 import { ResponseValidationError } from '../../errors/response-validation-error';
+import { anySignal } from '../../internal/any-signal';
 import type { HttpClient } from '../../internal/http-client';
 import { serializeQuery, type QueryParams } from '../../internal/query';
 import type { RequestOptions } from '../../source/request-options';
@@ -78,7 +79,7 @@ export class InventoryPager {
     this.#config = config;
     this.#concurrency = Math.max(1, config.http.maxConcurrency);
     const userSignal = config.request.signal;
-    const signal = userSignal ? AbortSignal.any([userSignal, this.#controller.signal]) : this.#controller.signal;
+    const signal = userSignal ? anySignal([userSignal, this.#controller.signal]) : this.#controller.signal;
     this.#requestOptions = { ...config.request, signal };
     userSignal?.addEventListener('abort', () => this.#fail(userSignal.reason), { once: true, signal: this.#controller.signal });
     this.#ranges = config.start.open.map(([after, upTo]) => new IdRange(after, upTo ?? Infinity));

@@ -7,7 +7,7 @@ import type { CatalogProduct, CatalogVariant } from './catalog-schemas';
  * @see https://developer.bigcommerce.com/docs/rest-catalog/product-variants#create-a-product-variant
  */
 export function itemsOfProduct(product: CatalogProduct, into: InventoryItem[]): void {
-  const dateModified = new Date(product.date_modified).toISOString();
+  const dateModified = isoDate(product.date_modified);
   const brandId = product.brand_id === 0 ? null : product.brand_id;
   for (const variant of product.variants) {
     // A base variant is the product itself: it may leave identifiers to the product. A variant
@@ -53,6 +53,14 @@ function quantityOf(product: CatalogProduct, variant: CatalogVariant): number | 
   if (product.inventory_tracking === 'variant') return variant.inventory_level ?? 0;
   if (product.inventory_tracking === 'product') return product.inventory_level;
   return null;
+}
+
+/** The last date normalized: the products of a page often share a `date_modified`. */
+let lastDate: { readonly raw: string; readonly iso: string } | undefined;
+
+function isoDate(raw: string): string {
+  if (lastDate?.raw !== raw) lastDate = { raw, iso: new Date(raw).toISOString() };
+  return lastDate.iso;
 }
 
 function nonEmpty(value: string | null | undefined): string | null {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `meta.pagination` of a v3 list; only what paging needs. */
 const paginationSchema = z.looseObject({ current_page: z.number(), total_pages: z.number() });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { requestOptionsShape } from '../../source/parse-request-options';
 import type { RequestOptions } from '../../source/request-options';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../../errors/validation-error';
 import { decodeBase64Url, encodeBase64Url } from '../../internal/base64url-text';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotFoundError } from '../../errors/not-found-error';
 import type { HttpClient } from '../../internal/http-client';
 import { path } from '../../internal/path';

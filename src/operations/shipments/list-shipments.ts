@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ResponseValidationError } from '../../errors/response-validation-error';
 import { ValidationError } from '../../errors/validation-error';
 import type { HttpClient } from '../../internal/http-client';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The fields of a v2 order this module reads (`order_Resp`). Loose: new fields pass.

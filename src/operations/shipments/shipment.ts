@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The address a shipment went to. Empty strings from BigCommerce become `null`. */
 export const shipmentAddressSchema = z.object({

@@ -30,9 +30,15 @@ export function registerCatalogRoutes(router: SandboxRouter): void {
         // requested page, so a 100 000-product store answers as fast as a small one.
         const { total, items } = idOrderedPage(state.catalog, filter, paging.page, direction === 'desc');
         const { data: _none, ...envelope } = pageBody(items, total, paging.page);
-        const products = items.map((product) => productJson(state.catalog, product, view)).join(',');
-        // Same bytes as JSON.stringify of the whole body, from per-product JSON kept between requests.
-        return new Response(`{"data":[${products}],${JSON.stringify(envelope).slice(1)}`, {
+        // Same bytes as JSON.stringify of the whole body, from per-product UTF-8 kept between
+        // requests, streamed as they are: the sandbox neither joins, re-encodes nor copies 500 KB
+        // per page (at 100 000 products, that garbage made its own GC pauses the bottleneck).
+        const body = bytesStream(
+          items.map((product) => productJson(state.catalog, product, view)),
+          encoder.encode('{"data":['),
+          encoder.encode(`],${JSON.stringify(envelope).slice(1)}`),
+        );
+        return new Response(body, {
           status: 200,
           headers: { 'Content-Type': 'application/json' },
         });
@@ -234,17 +240,34 @@ function productViewOptions(query: URLSearchParams): ProductViewOptions {
  * for every product once per run, and rendering 250 products with their variants per request would
  * make the sandbox, not the client, the bottleneck.
  */
-const renderedProducts = new WeakMap<SandboxProduct, Map<string, { readonly revision: number; readonly json: string }>>();
+const renderedProducts = new WeakMap<SandboxProduct, Map<string, { readonly revision: number; readonly json: Uint8Array }>>();
+const encoder = new TextEncoder();
+const COMMA = encoder.encode(',');
 
-function productJson(catalog: CatalogState, product: SandboxProduct, view: ProductViewOptions): string {
+function productJson(catalog: CatalogState, product: SandboxProduct, view: ProductViewOptions): Uint8Array {
   const revision = catalog.revision(product.id);
   let views = renderedProducts.get(product);
   const cached = views?.get(view.key);
   if (cached && cached.revision === revision) return cached.json;
-  const json = JSON.stringify(productView(product, view));
+  const json = encoder.encode(JSON.stringify(productView(product, view)));
   if (!views) renderedProducts.set(product, (views = new Map()));
   views.set(view.key, { revision, json });
   return json;
+}
+
+/** `head`, then `parts` separated by commas, then `tail`, as a stream of the arrays themselves. */
+function bytesStream(parts: readonly Uint8Array[], head: Uint8Array, tail: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(head);
+      parts.forEach((part, index) => {
+        if (index > 0) controller.enqueue(COMMA);
+        controller.enqueue(part);
+      });
+      controller.enqueue(tail);
+      controller.close();
+    },
+  });
 }
 
 /**
