@@ -5,6 +5,7 @@ import { jsonResponse } from '../responses/json-response';
 import { readPageRequest, type PageRequest } from '../responses/page-params';
 import { respondV3List, v3ListBody } from '../responses/v3-list';
 import type { SandboxRouter } from '../router';
+import { listParam } from '../responses/list-param';
 
 /**
  * The catalog reads: products (optionally with their variants) and variants, with the filters
@@ -287,11 +288,6 @@ function productView(product: SandboxProduct, options: ProductViewOptions): Part
   }
   if (options.includeVariants) shown.variants = variants;
   return shown as Partial<SandboxProduct>;
-}
-
-function listParam(query: URLSearchParams, name: string): string[] | undefined {
-  const raw = query.get(name);
-  return raw === null ? undefined : raw.split(',').filter((item) => item !== '');
 }
 
 function numberParam(query: URLSearchParams, name: string): number | undefined {

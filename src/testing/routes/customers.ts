@@ -4,6 +4,7 @@ import { jsonResponse } from '../responses/json-response';
 import { respondV3List } from '../responses/v3-list';
 import type { SandboxRouter } from '../router';
 import type { SandboxState } from '../sandbox-state';
+import { listParam } from '../responses/list-param';
 
 /** customers.v3.yml: `POST /customers` takes at most 10 customers; more is a 413. */
 const MAX_CUSTOMERS_PER_CREATE = 10;
@@ -98,11 +99,6 @@ function checkCustomers(state: SandboxState, body: unknown[]): Record<string, st
 function customerView(customer: SandboxCustomer, includeAddresses: boolean) {
   const { addresses, ...fields } = customer;
   return includeAddresses ? { ...fields, addresses } : fields;
-}
-
-function listParam(query: URLSearchParams, name: string): string[] | undefined {
-  const raw = query.get(name);
-  return raw === null ? undefined : raw.split(',').filter((item) => item !== '');
 }
 
 function invalidFilter(name: string): Response {

@@ -3,6 +3,7 @@ import type { CatalogState } from '../catalog/catalog-state';
 import type { SandboxLocation } from '../catalog/location-model';
 import { respondV3List } from '../responses/v3-list';
 import type { SandboxRouter } from '../router';
+import { listParam } from '../responses/list-param';
 
 /**
  * Inventory reads: one item per variant with its stock at every location, and the locations.
@@ -89,9 +90,4 @@ function inventoryItem(catalog: CatalogState, locations: readonly SandboxLocatio
 
 function locationView(location: SandboxLocation) {
   return { ...location };
-}
-
-function listParam(query: URLSearchParams, name: string): string[] | undefined {
-  const raw = query.get(name);
-  return raw === null ? undefined : raw.split(',').filter((item) => item !== '');
 }
