@@ -18,6 +18,7 @@ import { readRateLimitHeaders, type RateLimitState } from './rate-limit-headers'
 import { markMalformed, parseBody, readBytes, type ParsedBody } from './read-body';
 import { redactSecrets } from './redact';
 import { retryDelayMs, retryReason } from './retry-policy';
+import { describeCauseChain } from './describe-cause';
 import { sleep } from './sleep';
 import { describeIssues, toFieldIssues } from './zod-issues';
 
@@ -234,20 +235,6 @@ function translateFailure(
   });
 }
 
-/**
- * The messages along an error's `cause` chain, outermost first and without repeats: ky wraps
- * fetch's `TypeError: fetch failed`, which wraps the socket error (`ECONNREFUSED`) that says what
- * actually happened.
- */
-function describeCauseChain(error: unknown): string {
-  const messages: string[] = [];
-  for (let current: unknown = error, depth = 0; current !== undefined && depth < 5; depth += 1) {
-    const message = current instanceof Error ? current.message : String(current);
-    if (message && !messages.includes(message)) messages.push(message);
-    current = current instanceof Error ? current.cause : undefined;
-  }
-  return messages.join(': ');
-}
 
 function maxDefined(...values: Array<number | undefined>): number | undefined {
   const defined = values.filter((value): value is number => value !== undefined);

@@ -7,6 +7,7 @@ import { TimeoutError } from '../../errors/timeout-error';
 import { ValidationError } from '../../errors/validation-error';
 import { throwIfAborted } from '../../internal/abort';
 import { anySignal } from '../../internal/any-signal';
+import { describeCauseChain } from '../../internal/describe-cause';
 import { readBody } from '../../internal/read-body';
 import { redactSecrets } from '../../internal/redact';
 import { describeIssues, toFieldIssues } from '../../internal/zod-issues';
@@ -107,7 +108,7 @@ export async function exchangeCode(app: ResolvedOAuthAppOptions, input: Exchange
     if (timeout.signal.aborted) {
       throw new TimeoutError(`exchangeCode: POST ${url} got no response within ${timeoutMs} ms.`, { ...describe, timeoutMs });
     }
-    throw new ConnectionError(`exchangeCode: POST ${url} failed before a response arrived: ${reasonOf(error, secrets)}`, {
+    throw new ConnectionError(`exchangeCode: POST ${url} failed before a response arrived: ${redactSecrets(describeCauseChain(error), secrets)}`, {
       ...describe,
       cause: error,
     });
@@ -181,9 +182,4 @@ function summarize(body: unknown): string | undefined {
     .filter((part): part is string => typeof part === 'string' && part.trim() !== '');
   // Capped: a body is server-controlled and may be long.
   return parts.length > 0 ? parts.join(': ').slice(0, 300) : undefined;
-}
-
-function reasonOf(error: unknown, secrets: readonly string[]): string {
-  const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-  return redactSecrets(reason, secrets);
 }

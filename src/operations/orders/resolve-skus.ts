@@ -2,12 +2,12 @@ import type { z } from 'zod';
 import type { FieldIssue } from '../../errors/field-issue';
 import { UnknownSkuError } from '../../errors/unknown-sku-error';
 import { ValidationError } from '../../errors/validation-error';
-import type { HttpClient, HttpRequest } from '../../internal/http-client';
+import type { HttpClient } from '../../internal/http-client';
+import { readAllV3Pages } from '../../internal/v3-pages';
 import type { RequestOptions } from '../../source/request-options';
-import { chunk } from './chunk';
+import { chunk } from '../../internal/chunk';
 import type { ValidPurchaseOrder } from './purchase-order';
 import {
-  hasNextPage,
   inventoryItemListResponseSchema,
   productListResponseSchema,
   variantListResponseSchema,
@@ -62,7 +62,7 @@ export async function resolveSkus(http: HttpClient, po: ValidPurchaseOrder, opti
 
   const inventoryPages = await Promise.all(
     chunk([...wanted.values()], LOOKUP_BATCH_SIZE).map((skus) =>
-      allPages(http, { method: 'GET', path: '/v3/inventory/items', query: { 'sku:in': skus, limit: 250 }, schema: inventoryItemListResponseSchema }, options),
+      readAllV3Pages(http, { path: '/v3/inventory/items', query: { 'sku:in': skus, limit: 250 }, schema: inventoryItemListResponseSchema }, options),
     ),
   );
   for (const item of inventoryPages.flat()) {
@@ -73,16 +73,7 @@ export async function resolveSkus(http: HttpClient, po: ValidPurchaseOrder, opti
   const missing = [...wanted].filter(([lower]) => !found.has(lower)).map(([, spelt]) => spelt);
   const productPages = await Promise.all(
     chunk(missing, LOOKUP_BATCH_SIZE).map((skus) =>
-      allPages(
-        http,
-        {
-          method: 'GET',
-          path: '/v3/catalog/products',
-          query: { 'sku:in': skus, include_fields: ['sku', 'base_variant_id'], limit: 250 },
-          schema: productListResponseSchema,
-        },
-        options,
-      ),
+      readAllV3Pages(http, { path: '/v3/catalog/products', query: { 'sku:in': skus, include_fields: ['sku', 'base_variant_id'], limit: 250 }, schema: productListResponseSchema }, options),
     ),
   );
   for (const product of productPages.flat()) {
@@ -95,16 +86,7 @@ export async function resolveSkus(http: HttpClient, po: ValidPurchaseOrder, opti
   const productIds = [...new Set([...found.values()].map((identity) => identity.productId))];
   const variantPages = await Promise.all(
     chunk(productIds, LOOKUP_BATCH_SIZE).map((ids) =>
-      allPages(
-        http,
-        {
-          method: 'GET',
-          path: '/v3/catalog/variants',
-          query: { 'product_id:in': ids, include_fields: ['product_id', 'sku', 'purchasing_disabled'], limit: 250 },
-          schema: variantListResponseSchema,
-        },
-        options,
-      ),
+      readAllV3Pages(http, { path: '/v3/catalog/variants', query: { 'product_id:in': ids, include_fields: ['product_id', 'sku', 'purchasing_disabled'], limit: 250 }, schema: variantListResponseSchema }, options),
     ),
   );
   const purchasable = new Map(variantPages.flat().map((variant) => [variant.id, variant.purchasing_disabled !== true]));
@@ -151,17 +133,3 @@ function throwIfNotPurchasable(po: ValidPurchaseOrder, parentSkus: ReadonlySet<s
   );
 }
 
-/** Every item of a v3 list, following `meta.pagination` (one request when the answer fits a page). */
-async function allPages<T extends { data: unknown[]; meta?: z.output<typeof productListResponseSchema>['meta'] }>(
-  http: HttpClient,
-  request: HttpRequest<T> & { query: Record<string, unknown> },
-  options: RequestOptions,
-): Promise<T['data']> {
-  const items: T['data'] = [];
-  for (let page = 1; ; page += 1) {
-    const response = await http.request({ ...request, query: { ...request.query, page: page === 1 ? undefined : page } } as HttpRequest<T>, options);
-    if (!response.data) return items;
-    items.push(...response.data.data);
-    if (!hasNextPage(response.data.meta) || response.data.data.length === 0) return items;
-  }
-}

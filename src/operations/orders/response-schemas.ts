@@ -1,7 +1,7 @@
 import * as z from 'zod';
 
 /** `meta.pagination` of a v3 list; only what paging needs. */
-const paginationSchema = z.looseObject({ current_page: z.number(), total_pages: z.number() });
+const paginationSchema = z.looseObject({ total_pages: z.number() });
 const v3MetaSchema = z.looseObject({ pagination: paginationSchema.optional() });
 
 /**
@@ -67,9 +67,3 @@ export const variantListResponseSchema = z.looseObject({
   ),
   meta: v3MetaSchema.optional(),
 });
-
-/** Whether a v3 list has a page after this one. */
-export function hasNextPage(meta: z.output<typeof v3MetaSchema> | undefined): boolean {
-  const pagination = meta?.pagination;
-  return pagination !== undefined && pagination.current_page < pagination.total_pages;
-}

@@ -1,16 +1,9 @@
-import { BigCommerceSource, createApiKeyAuth, type BigCommerceSourceOptions } from '../../../src/index';
+import { sourceFor } from '../../helpers/sandbox-source';
+export { sourceFor };
+import type { BigCommerceSourceOptions } from '../../../src/index';
 import type { InventoryItem } from '../../../src/operations/inventory';
 import { createSandboxStore, type SandboxStore, type SandboxStoreOptions } from '../../../src/testing/index';
 
-/** A source talking to `sandbox` in memory. Retries are fast-failing by default. */
-export function sourceFor(sandbox: SandboxStore, options: Partial<BigCommerceSourceOptions> = {}): BigCommerceSource {
-  return new BigCommerceSource({
-    storeHash: sandbox.storeHash,
-    auth: createApiKeyAuth({ accessToken: sandbox.accessToken }),
-    fetch: sandbox.fetch,
-    ...options,
-  });
-}
 
 /** A sandbox and a source on it. */
 export function setup(options?: SandboxStoreOptions, sourceOptions?: Partial<BigCommerceSourceOptions>) {

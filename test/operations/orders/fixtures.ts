@@ -1,4 +1,6 @@
-import { BigCommerceSource, createApiKeyAuth, type BigCommerceSourceOptions } from '../../../src/index';
+import { sourceFor } from '../../helpers/sandbox-source';
+export { sourceFor };
+import type { BigCommerceSourceOptions } from '../../../src/index';
 import type { PurchaseOrder } from '../../../src/operations/orders';
 import { createSandboxStore, type SandboxStore, type SandboxStoreOptions } from '../../../src/testing/index';
 
@@ -23,14 +25,6 @@ export function setup(options: SandboxStoreOptions = {}, sourceOptions: Partial<
   return { sandbox, source };
 }
 
-export function sourceFor(sandbox: SandboxStore, options: Partial<BigCommerceSourceOptions> = {}): BigCommerceSource {
-  return new BigCommerceSource({
-    storeHash: sandbox.storeHash,
-    auth: createApiKeyAuth({ accessToken: sandbox.accessToken }),
-    fetch: sandbox.fetch,
-    ...options,
-  });
-}
 
 export const ADDRESS = {
   firstName: 'Ann',

@@ -1,4 +1,5 @@
-import { BigCommerceSource, createApiKeyAuth, type BigCommerceSourceOptions, type PurchaseOrder } from '../../../src/index';
+import type { BigCommerceSource, BigCommerceSourceOptions, PurchaseOrder } from '../../../src/index';
+import { sourceFor } from '../../helpers/sandbox-source';
 import { createSandboxStore, type SandboxStore, type SandboxStoreOptions } from '../../../src/testing/index';
 
 /** A simple product (MUG-1) and a product with variants (TEE-S, TEE-M). */
@@ -9,13 +10,7 @@ export const CATALOG: NonNullable<SandboxStoreOptions['products']> = [
 
 export function setup(options: SandboxStoreOptions = {}, sourceOptions: Partial<BigCommerceSourceOptions> = {}) {
   const sandbox = createSandboxStore({ products: CATALOG, ...options });
-  const source = new BigCommerceSource({
-    storeHash: sandbox.storeHash,
-    auth: createApiKeyAuth({ accessToken: sandbox.accessToken }),
-    fetch: sandbox.fetch,
-    ...sourceOptions,
-  });
-  return { sandbox, source };
+  return { sandbox, source: sourceFor(sandbox, sourceOptions) };
 }
 
 export function purchaseOrder(poNumber: string, items: PurchaseOrder['items'] = [{ sku: 'MUG-1', quantity: 2 }, { sku: 'TEE-M', quantity: 1 }]): PurchaseOrder {
