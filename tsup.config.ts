@@ -1,8 +1,8 @@
 import { defineConfig } from 'tsup';
 
-// ky and p-retry ship ESM only. The CommonJS build bundles them so that `require('bigcommerce-source')`
+// p-retry ships ESM only. The CommonJS build bundles it so that `require('bigcommerce-source')`
 // works on every Node 22 release, including those before require(esm) was enabled by default (22.12).
-const esmOnlyDependencies = ['ky', 'p-retry', 'is-network-error'];
+const esmOnlyDependencies = ['p-retry', 'is-network-error'];
 
 export default defineConfig([
   {

@@ -1,6 +1,6 @@
 /**
- * The messages along an error's `cause` chain, outermost first and without repeats: ky wraps
- * fetch's `TypeError: fetch failed`, which wraps the socket error (`ECONNREFUSED`) that says what
+ * The messages along an error's `cause` chain, outermost first and without repeats: fetch's
+ * `TypeError: fetch failed` wraps the socket error (`ECONNREFUSED`) that says what
  * actually happened.
  */
 export function describeCauseChain(error: unknown): string {

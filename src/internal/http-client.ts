@@ -1,6 +1,5 @@
-import ky, { isTimeoutError } from 'ky';
 import pRetry, { AbortError as StopRetrying } from 'p-retry';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { apiErrorFromResponse } from '../errors/api-error-from-response';
 import { BigCommerceError } from '../errors/bigcommerce-error';
 import { ConnectionError } from '../errors/connection-error';
@@ -34,7 +33,7 @@ export interface HttpRequest<T> {
   /** Sent as JSON. */
   readonly body?: unknown;
   /** Checks a non-empty 2xx body. Loose on unknown fields, strict on the fields the SDK reads. */
-  readonly schema?: z.ZodType<T>;
+  readonly schema?: z.core.$ZodType<T>;
   /**
    * Set on a write that can be repeated without effect. Other writes are retried only on 429,
    * because a timeout or a 5xx may come after BigCommerce already did the work.
@@ -66,19 +65,8 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     }
   };
   const limiter = new Limiter(config.maxConcurrency, emit);
-  const api = ky.create({
-    prefix: `${config.apiBaseUrl}/stores/${config.storeHash}/`,
-    // p-retry owns retries; ky must never repeat a request on its own.
-    retry: { limit: 0 },
-    throwHttpErrors: false,
-    // Our own per-attempt timeout covers reading the body too; ky's stops at the headers.
-    timeout: false,
-    headers: {
-      Accept: 'application/json',
-      'User-Agent': `bigcommerce-source/${VERSION}`,
-    },
-    fetch: (input, init) => (config.fetch ?? globalThis.fetch)(input, init),
-  });
+  const baseUrl = `${config.apiBaseUrl}/stores/${config.storeHash}`;
+  const baseHeaders = { Accept: 'application/json', 'User-Agent': `bigcommerce-source/${VERSION}` };
 
   /**
    * The network half of an attempt, run inside a limiter slot: send the request and read the body's
@@ -94,10 +82,17 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     emit({ type: 'request', ...describe, attempt: attemptNumber });
     const startedMs = performance.now();
     try {
-      const response = await api(target.slice(1), {
+      // A plain fetch: retries, timeouts and status handling are all this module's own, so a
+      // wrapper would only add weight (issue 6's size budget) and a Request copy per call.
+      // `(a ?? b)(…)` calls fetch unbound: Workers throw "Illegal invocation" for fetch called as a
+      // method of another object, and globalThis.fetch is looked up per request (test doubles).
+      const response = await (config.fetch ?? globalThis.fetch)(`${baseUrl}${target}`, {
         method: request.method,
-        headers: request.body === undefined ? authHeaders : { ...authHeaders, 'Content-Type': 'application/json' },
-        json: request.body,
+        headers:
+          request.body === undefined
+            ? { ...baseHeaders, ...authHeaders }
+            : { ...baseHeaders, ...authHeaders, 'Content-Type': 'application/json' },
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal,
       });
       const bytes = await readBytes(response);
@@ -205,7 +200,7 @@ function parseData<T>(request: HttpRequest<T>, body: ParsedBody, describe: { met
     );
   }
   if (body.json === undefined || !request.schema) return body.json as T | undefined;
-  const result = request.schema.safeParse(body.json);
+  const result = z.safeParse(request.schema, body.json);
   if (result.success) return result.data;
   const issues = toFieldIssues(result.error);
   throw new ResponseValidationError(
@@ -222,7 +217,7 @@ function translateFailure(
 ): unknown {
   if (error instanceof BigCommerceError) return error;
   if (options.signal?.aborted) return options.signal.reason;
-  if (timeoutSignal.aborted || isTimeoutError(error)) {
+  if (timeoutSignal.aborted) {
     return new TimeoutError(`${describe.method} ${describe.path} got no response within ${options.timeoutMs} ms.`, {
       ...describe,
       timeoutMs: options.timeoutMs,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { FieldIssue } from '../errors/field-issue';
 
 /** Formats a zod path as `items[2].quantity`. */
@@ -12,7 +12,7 @@ export function formatIssuePath(path: ReadonlyArray<PropertyKey>, prefix = ''): 
 }
 
 /** zod issues as field issues, in the order zod found them. */
-export function toFieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
+export function toFieldIssues(error: z.core.$ZodError, prefix = ''): FieldIssue[] {
   return error.issues.map((issue) => ({ path: formatIssuePath(issue.path, prefix), message: issue.message }));
 }
 

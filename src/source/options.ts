@@ -21,6 +21,7 @@ export interface BigCommerceSourceOptions {
   /**
    * The `fetch` to send requests with. Without it, `globalThis.fetch` is looked up on every request
    * (never captured at import), so test interceptors and polyfills installed later still apply.
+   * It is called as `fetch(url, init)` with a URL string, never as a method of another object.
    */
   readonly fetch?: typeof globalThis.fetch;
   /**

@@ -53,7 +53,7 @@ describe('GET /v2/store', () => {
     }
   });
 
-  it('accepts a Request object, as ky passes one', async () => {
+  it('accepts a Request object, as a custom fetch wrapper may pass one', async () => {
     const sandbox = createSandboxStore();
     const response = await sandbox.fetch(new Request(`${API}/v2/store`, { headers: AUTH }));
     expect(response.status).toBe(200);
