@@ -1,6 +1,7 @@
 import { apiVersionOf } from './api-version';
 import type { RateLimiter } from './rate-limiter';
 import { defaultErrorMessage, errorResponse } from './responses/error-body';
+import { bytesResponse, heldBodyOf } from './responses/bytes-response';
 import { jsonResponse } from './responses/json-response';
 import { rateLimitedBody } from './responses/rate-limited-body';
 import type { SandboxRouter } from './router';
@@ -61,5 +62,7 @@ export async function answerRequest(request: SandboxRequest, store: StoreContext
 function withHeaders(response: Response, headers: Record<string, string>): Response {
   const merged = new Headers(headers);
   response.headers.forEach((value, name) => merged.set(name, value));
+  const held = heldBodyOf(response);
+  if (held) return bytesResponse(held, { status: response.status, statusText: response.statusText, headers: merged });
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged });
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DROPPED, type Dispatch } from './dispatch-outcome';
+import { heldBodyOf } from './responses/bytes-response';
 
 /** Options of {@link SandboxStore.listen}. */
 export interface ListenOptions {
@@ -75,7 +76,7 @@ async function serve(dispatch: Dispatch, incoming: IncomingMessage, outgoing: Se
     }
     const headers: string[] = [];
     outcome.headers.forEach((value, name) => headers.push(name, value));
-    const body = new Uint8Array(await outcome.arrayBuffer());
+    const body = heldBodyOf(outcome) ?? new Uint8Array(await outcome.arrayBuffer());
     outgoing.writeHead(outcome.status, outcome.statusText || undefined, headers);
     outgoing.end(body);
   } catch {

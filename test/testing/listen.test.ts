@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSandboxStore, type SandboxListener, type SandboxStore } from '../../src/testing/index';
+import { createSandboxStore, seedCatalog, type SandboxListener, type SandboxStore } from '../../src/testing/index';
 
 let sandbox: SandboxStore;
 let server: SandboxListener;
@@ -22,6 +22,24 @@ describe('listen()', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('x-rate-limit-requests-quota')).toBe('10000');
     expect(await response.json()).toMatchObject({ id: 'sandbox1' });
+  });
+
+  it('sends a catalog page with the same bytes and headers over HTTP as in-process', async () => {
+    seedCatalog(sandbox.catalog, { products: 40, seed: 3 });
+    const path = '/v3/catalog/products?include=variants&sort=id&limit=25';
+    const overHttp = await call(path);
+    const inProcess = await sandbox.fetch(`https://api.bigcommerce.com/stores/sandbox1${path}`, { headers: { 'X-Auth-Token': 'sandbox-token' } });
+    expect(overHttp.status).toBe(200);
+    expect(overHttp.headers.get('content-type')).toBe('application/json');
+    expect(overHttp.headers.get('x-rate-limit-requests-left')).not.toBeNull();
+    const [httpText, localText] = [await overHttp.text(), await inProcess.text()];
+    expect(httpText).toBe(localText);
+    const body = JSON.parse(httpText) as { data: Array<{ id: number; variants: unknown[] }>; meta: { pagination: { total: number } } };
+    expect(body.data).toHaveLength(25);
+    expect(body.meta.pagination.total).toBe(40);
+    expect(body.data.every((product) => product.variants.length > 0)).toBe(true);
+    // A second read of the same page (cached product bytes) is identical too.
+    expect(await (await call(path)).text()).toBe(httpText);
   });
 
   it('logs requests received over HTTP, with their JSON body', async () => {

@@ -210,7 +210,12 @@ export class InventoryPager {
       const response = await this.#requestPage({ ...this.#filterQuery(), sort: 'id', direction: 'desc', limit: 1, include_fields: 'id' });
       const first = response.data?.data[0] as { id?: unknown } | undefined;
       this.#maxId = typeof first?.id === 'number' ? first.id : 0;
-      this.#productsTotal ??= response.data?.meta.pagination.total ?? 0;
+      const total = response.data?.meta.pagination.total ?? 0;
+      this.#productsTotal ??= total;
+      // The probe's total is the whole span's count: with it the first range can be split now,
+      // while its first page is still in flight, instead of a round trip later.
+      const [whole] = this.#ranges;
+      if (this.#ranges.length === 1 && whole && whole.lo === 0 && whole.remaining === undefined) whole.remaining = total;
     } catch (error) {
       this.#fail(error);
     } finally {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { SourceEvent } from '../../../src/index';
+import { seedCatalog } from '../../../src/testing/catalog/catalog-generator';
+import type { SandboxRequest } from '../../../src/testing/index';
+import { collect, productRequests, setup, skusOf, skusOfItems } from './inventory-fixtures';
+
+const isPageRequest = (request: SandboxRequest) => request.path === '/v3/catalog/products' && request.query.get('include') === 'variants';
+
+describe('parallel paging', () => {
+  it('keeps maxConcurrency pages in flight, never more, within ceil(N / pageSize) + 2 × maxConcurrency requests', async () => {
+    const events: SourceEvent[] = [];
+    const { sandbox, source } = setup({ latencyMs: 15 }, { maxConcurrency: 4, onEvent: (event) => events.push(event) });
+    seedCatalog(sandbox.catalog, { products: 2_000, seed: 21 });
+
+    const items = await collect(source.inventory.items({ pageSize: 50 }));
+
+    expect(skusOfItems(items)).toEqual(skusOf(sandbox));
+    let inFlight = 0;
+    let most = 0;
+    for (const event of events) {
+      if (event.type === 'request') most = Math.max(most, (inFlight += 1));
+      if (event.type === 'response') inFlight -= 1;
+    }
+    expect(most).toBe(4);
+    expect(productRequests(sandbox).length).toBeLessThanOrEqual(Math.ceil(2_000 / 50) + 2 * 4);
+  });
+
+  it('splits the id span as soon as the first request (highest id and count) answers, while the first page is still in flight', async () => {
+    const arrivals: Array<{ atMs: number; request: SandboxRequest }> = [];
+    const startedMs = performance.now();
+    const { sandbox, source } = setup({
+      latencyMs: (request) => {
+        arrivals.push({ atMs: performance.now() - startedMs, request });
+        // The first page (ids from the start) is slow; everything else is quick.
+        return isPageRequest(request) && request.query.get('id:greater') === '0' ? 600 : 5;
+      },
+    }, { maxConcurrency: 4 });
+    seedCatalog(sandbox.catalog, { products: 1_000, seed: 22 });
+
+    const items = await collect(source.inventory.items({ pageSize: 50 }));
+
+    expect(skusOfItems(items)).toEqual(skusOf(sandbox));
+    const firstPage = arrivals.find(({ request }) => isPageRequest(request) && request.query.get('id:greater') === '0')!;
+    const othersBeforeItAnswered = arrivals.filter(
+      ({ atMs, request }) => isPageRequest(request) && request !== firstPage.request && atMs < firstPage.atMs + 300,
+    );
+    // Three other workers start on the upper ids right after the quick first request, long before
+    // the slow first page answers (a split waiting for that page would start them after 600 ms).
+    expect(othersBeforeItAnswered.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(othersBeforeItAnswered.map(({ request }) => request.query.get('id:greater'))).size).toBe(othersBeforeItAnswered.length);
+  });
+});
