@@ -1,4 +1,4 @@
-import { BigCommerceSource, ConfigError, createApiKeyAuth, type AuthStrategy, type FieldIssue, type SourceEvent } from '../index';
+import { BigCommerceSource, ConfigError, createApiKeyAuth, type FieldIssue, type SourceEvent } from '../index';
 import type { SandboxListener, SandboxStore } from '../testing/index';
 import { integerFlag, stringFlag, type Flags } from './args';
 import type { CliIo, Terminal } from './io';
@@ -11,14 +11,10 @@ export const ENV = {
   apiUrl: 'BIGCOMMERCE_API_URL',
 } as const;
 
-/** A connected source plus what `verify`'s probes need to send their own requests. */
+/** A connected source, and the sandbox behind it if any. */
 export interface Connection {
   readonly source: BigCommerceSource;
   readonly storeHash: string;
-  readonly apiBaseUrl: string;
-  readonly auth: AuthStrategy;
-  readonly fetch: typeof globalThis.fetch;
-  readonly timeoutMs: number;
   /** Set with `--sandbox` (and by `demo`). */
   readonly sandbox: SandboxStore | undefined;
   /** Where the connection points, for people: never the token. */
@@ -95,10 +91,6 @@ export async function connect(flags: Flags, io: CliIo, terminal: Terminal, optio
   return {
     source,
     storeHash: source.storeHash,
-    apiBaseUrl: resolvedBase,
-    auth,
-    fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    timeoutMs,
     sandbox,
     label: sandbox ? `sandbox store ${source.storeHash}${listener ? ` at ${listener.url}` : ' (in memory)'}` : `store ${source.storeHash} at ${resolvedBase}`,
     close: async () => {

@@ -1,27 +1,24 @@
+import { ApiError, ConnectionError, TimeoutError } from '../index';
+import { httpClientOf } from '../source/http-client-of';
 import type { Connection } from './credentials';
 
 /** What one probe request found. */
 export type ProbeResult = { readonly status: number } | { readonly failure: string };
 
 /**
- * Sends one request straight to the store, with the source's own auth headers, and reads only its
- * status. The SDK has no public generic request; `verify` needs a handful of cheap ones.
+ * Sends one request through the source's own HTTP core (its limiter, retries, timeout and auth)
+ * and keeps only the status: `verify` reads a 403 as a missing scope and a refused empty write as
+ * a granted one. The SDK has no public generic request; this is the CLI's internal use of it.
  */
 export async function probe(connection: Connection, method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<ProbeResult> {
-  const signals = [AbortSignal.timeout(connection.timeoutMs), ...(signal ? [signal] : [])];
   try {
-    const headers = await connection.auth.getRequestHeaders({ storeHash: connection.storeHash, signal: undefined });
-    const url = `${connection.apiBaseUrl.replace(/\/+$/, '')}/stores/${encodeURIComponent(connection.storeHash)}${path}`;
-    const response = await connection.fetch(url, {
-      method,
-      headers: { ...headers, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal: AbortSignal.any(signals),
-    });
-    await response.body?.cancel();
+    const response = await httpClientOf(connection.source).request({ method, path, ...(body === undefined ? {} : { body }) }, signal ? { signal } : {});
     return { status: response.status };
   } catch (error) {
-    const name = error instanceof Error ? error.name : 'Error';
-    return { failure: name === 'TimeoutError' ? `no answer within ${connection.timeoutMs} ms` : `request failed (${name})` };
+    if (signal?.aborted) throw error;
+    if (error instanceof ApiError) return { status: error.status };
+    if (error instanceof TimeoutError) return { failure: `no answer within ${error.timeoutMs} ms` };
+    if (error instanceof ConnectionError) return { failure: 'request failed (ConnectionError)' };
+    return { failure: `request failed (${error instanceof Error ? error.name : 'Error'})` };
   }
 }

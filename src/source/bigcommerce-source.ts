@@ -1,4 +1,5 @@
 import { createHttpClient, type HttpClient } from '../internal/http-client';
+import { attachHttpClient } from './http-client-of';
 import type { StoreInfo } from '../operations/connection/store-info';
 import { createInventoryOperations, type InventoryOperations } from '../operations/inventory';
 import { createOrderOperations, type OrderOperations } from '../operations/orders';
@@ -43,6 +44,7 @@ export class BigCommerceSource {
     this.connectionName = this.#options.connectionName;
     this.storeHash = this.#options.storeHash;
     this.#http = createHttpClient(this.#options);
+    attachHttpClient(this, this.#http);
     this.inventory = createInventoryOperations(this.#http);
     this.orders = createOrderOperations(this.#http);
     this.shipments = createShipmentOperations(this.#http);

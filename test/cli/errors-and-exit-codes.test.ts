@@ -99,6 +99,21 @@ describe('error lines', () => {
     expect((await cli(['verify', '--sandbox', '--sandbox-scopes', scopes, '--customer-policy', 'require-existing'])).code).toBe(1);
   });
 
+  it('verify probes go through the SDK: a 429 on a probe is waited out and retried, not reported as unknown', async () => {
+    const sandbox = await createCliSandbox({ seedOrders: false });
+    sandbox.injectFault({ kind: 'status', status: 429, headers: { 'X-Rate-Limit-Time-Reset-Ms': '50' } }, { match: { method: 'GET', path: '/v3/inventory/items' } });
+    sandbox.injectFault({ kind: 'status', status: 429, headers: { 'X-Rate-Limit-Time-Reset-Ms': '50' } }, { match: { method: 'POST', path: '/v2/orders' } });
+    const run = await cli(['verify'], { sandbox });
+    expect(run.code).toBe(0);
+    const byScope = Object.fromEntries(run.records.map((record) => [record.scope, record]));
+    expect(byScope.store_inventory_read_only).toMatchObject({ status: 'ok', detail: 'GET /v3/inventory/items?limit=1 answered 200' });
+    expect(byScope.store_v2_orders).toMatchObject({ status: 'ok' });
+    const sent = (method: string, path: string) => sandbox.requests.filter((request) => request.method === method && request.path === path).length;
+    expect(sent('GET', '/v3/inventory/items')).toBe(2);
+    expect(sent('POST', '/v2/orders')).toBe(2);
+    expect([...sandbox.orders.all()]).toHaveLength(0);
+  });
+
   it('a bad page size: ValidationError pointing at --page-size, exit 2, nothing sent', async () => {
     for (const size of ['0', '251']) {
       const sandbox = await createCliSandbox({ seedOrders: false });
