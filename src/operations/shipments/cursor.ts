@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from '../../errors/validation-error';
 import { decodeBase64Url, encodeBase64Url } from '../../internal/base64url-text';
 
@@ -9,9 +9,9 @@ export const shipmentCursorSchema = z.strictObject({
   /** The checkpoint: ISO 8601, whole seconds. Orders modified at or after it are read next. */
   since: z.iso.datetime({ offset: true }),
   /** The status filter: ids, or 'all'. */
-  statusIds: z.union([z.literal('all'), z.array(z.number().int().min(0))]),
+  statusIds: z.union([z.literal('all'), z.array(z.int().check(z.minimum(0)))]),
   /** Shipments already yielded for orders modified in the checkpoint's second. */
-  seen: z.array(z.number().int()),
+  seen: z.array(z.int()),
 });
 
 export type ShipmentCursor = z.infer<typeof shipmentCursorSchema>;

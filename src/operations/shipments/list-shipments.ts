@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ResponseValidationError } from '../../errors/response-validation-error';
 import { ValidationError } from '../../errors/validation-error';
 import type { HttpClient } from '../../internal/http-client';
@@ -61,17 +61,19 @@ export interface ShipmentPage {
 const listOptionsSchema = z
   .strictObject({
     ...requestOptionsShape,
-    since: z.union([z.date(), z.iso.datetime({ offset: true })]).optional(),
-    statusIds: z.union([z.literal('all'), z.array(z.number().int().min(0)).min(1)]).optional(),
-    cursor: z.string().min(1).optional(),
-    pageSize: z.number().int().min(1).max(V2_MAX_PAGE_SIZE).optional(),
-    onProgress: z.custom<(progress: ShipmentListProgress) => void>((value) => typeof value === 'function', 'expected a function').optional(),
+    since: z.optional(z.union([z.date(), z.iso.datetime({ offset: true })])),
+    statusIds: z.optional(z.union([z.literal('all'), z.array(z.int().check(z.minimum(0))).check(z.minLength(1))])),
+    cursor: z.optional(z.string().check(z.minLength(1))),
+    pageSize: z.optional(z.int().check(z.minimum(1), z.maximum(V2_MAX_PAGE_SIZE))),
+    onProgress: z.optional(z.custom<(progress: ShipmentListProgress) => void>((value) => typeof value === 'function', 'expected a function')),
   })
-  .superRefine((options, context) => {
-    if (options.since === undefined && options.cursor === undefined) {
-      context.addIssue({ code: 'custom', path: ['since'], message: 'give since (a Date or an ISO 8601 string) or a cursor' });
-    }
-  });
+  .check(
+    z.superRefine((options, context) => {
+      if (options.since === undefined && options.cursor === undefined) {
+        context.addIssue({ code: 'custom', path: ['since'], message: 'give since (a Date or an ISO 8601 string) or a cursor' });
+      }
+    }),
+  );
 
 /**
  * Yields every shipment of the orders modified since a checkpoint, page by page. See
