@@ -33,12 +33,17 @@ export interface CursorState {
 
 const CURSOR_VERSION = 1;
 const id = z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER));
+const isId = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+// `[after, upTo]` as z.tuple([id, z.nullable(id)]) would check it; a tuple schema costs the size budget more.
+const openRange = z.custom<OpenRange>(
+  (value) => Array.isArray(value) && value.length === 2 && isId(value[0]) && (value[1] === null || isId(value[1])),
+);
 
 const payloadSchema = z.strictObject({
   v: z.literal(CURSOR_VERSION),
   s: z.string(),
   f: z.strictObject({ h: z.boolean(), m: z.nullable(z.string()) }),
-  r: z.array(z.tuple([id, z.nullable(id)])).check(
+  r: z.array(openRange).check(
     z.maxLength(1000),
     z.refine(
       (ranges) =>

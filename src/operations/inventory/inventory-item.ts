@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isoDateTime } from '../../internal/iso-datetime';
 
 /** Stock of one item at one inventory location (`locations: true`). */
 export interface InventoryLocationStock {
@@ -117,7 +118,7 @@ export const inventoryItemSchema: z.ZodMiniType<InventoryItem> = z.object({
   gtin: optionalText,
   mpn: optionalText,
   imageUrl: optionalText,
-  dateModified: z.iso.datetime(),
+  dateModified: isoDateTime(),
   locations: z.optional(
     z.array(
       z.object({

@@ -63,7 +63,11 @@ export interface ResolvedInventoryOptions {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 const modifiedSinceSchema = z.pipe(
-  z.union([z.date(), z.string()], { error: 'expected a Date or an ISO 8601 string' }),
+  // A predicate rather than z.union([z.date(), z.string()]): the same check, without a union in the bundle.
+  z.custom<Date | string>(
+    (value) => (value instanceof Date && !Number.isNaN(value.getTime())) || typeof value === 'string',
+    'expected a Date or an ISO 8601 string',
+  ),
   z.transform((value: Date | string, context) => {
     const epochMs = value instanceof Date ? value.getTime() : ISO_DATE.test(value) ? Date.parse(value) : Number.NaN;
     if (Number.isNaN(epochMs)) return reject(context, 'expected a valid Date or an ISO 8601 string such as 2026-11-26T10:00:00Z');
