@@ -1,11 +1,11 @@
 // Size budget of the library entry, as an application bundler would ship it: dist/index.js bundled
-// with its dependencies (p-retry, zod), minified and gzipped. Also checks that neither the CLI
+// with its dependencies (p-retry, zod/mini), minified and gzipped. Also checks that neither the CLI
 // nor the testing subpath (the sandbox store) leaks into it.
 //
-//   node scripts/size-budget.mjs            fails when over budget
-//   node scripts/size-budget.mjs --report   checks that nothing leaks, prints the figures, does not
-//                                           fail over budget (what `npm test` runs while the entry
-//                                           is over budget: see the message it prints)
+//   node scripts/size-budget.mjs            fails when over budget or when something leaks (what
+//                                           `npm test` runs, as `npm run check:size`)
+//   node scripts/size-budget.mjs --report   checks that nothing leaks and prints the figures, but
+//                                           does not fail over budget (to look at a change that is)
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';

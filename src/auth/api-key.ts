@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { AuthStrategy } from './auth-strategy';
 import { parseAuthOptions } from './parse-auth-options';
 
@@ -10,9 +10,11 @@ export interface ApiKeyAuthOptions {
   readonly accessToken: string;
 }
 
+const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'expected a non-empty string'));
+
 const apiKeyAuthOptionsSchema = z.strictObject({
-  clientId: z.string().trim().min(1, 'expected a non-empty string').optional(),
-  accessToken: z.string().trim().min(1, 'expected a non-empty string'),
+  clientId: z.optional(nonEmpty),
+  accessToken: nonEmpty,
 });
 
 /**

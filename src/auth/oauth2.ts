@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BigCommerceError } from '../errors/bigcommerce-error';
 import type { AuthStrategy } from './auth-strategy';
 import { parseAuthOptions } from './parse-auth-options';
@@ -25,21 +25,25 @@ export type OAuth2AuthOptions =
       readonly getAccessToken: (context: { storeHash: string; signal: AbortSignal | undefined }) => Promise<string> | string;
     };
 
-const nonEmpty = z.string().trim().min(1, 'expected a non-empty string');
+const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'expected a non-empty string'));
 const oauth2AuthOptionsSchema = z
   .strictObject({
     clientId: nonEmpty,
-    accessToken: nonEmpty.optional(),
-    getAccessToken: z.custom<(context: { storeHash: string; signal: AbortSignal | undefined }) => Promise<string> | string>(
-      (value) => typeof value === 'function',
-      'expected a function',
-    ).optional(),
+    accessToken: z.optional(nonEmpty),
+    getAccessToken: z.optional(
+      z.custom<(context: { storeHash: string; signal: AbortSignal | undefined }) => Promise<string> | string>(
+        (value) => typeof value === 'function',
+        'expected a function',
+      ),
+    ),
   })
-  .superRefine((options, context) => {
-    if ((options.accessToken === undefined) === (options.getAccessToken === undefined)) {
-      context.addIssue({ code: 'custom', path: ['accessToken'], message: 'give exactly one of accessToken and getAccessToken' });
-    }
-  });
+  .check(
+    z.superRefine((options, context) => {
+      if ((options.accessToken === undefined) === (options.getAccessToken === undefined)) {
+        context.addIssue({ code: 'custom', path: ['accessToken'], message: 'give exactly one of accessToken and getAccessToken' });
+      }
+    }),
+  );
 
 /**
  * Authenticates with the token an app received when a store installed it (see

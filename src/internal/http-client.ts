@@ -19,7 +19,7 @@ import { redactSecrets } from './redact';
 import { retryDelayMs, retryReason } from './retry-policy';
 import { describeCauseChain } from './describe-cause';
 import { sleep } from './sleep';
-import { describeIssues, toFieldIssues } from './zod-issues';
+import { describeIssues, toFieldIssues, withMessages } from './zod-issues';
 
 /** Settings of one source's HTTP core: the source's validated options. */
 export type HttpClientConfig = Omit<ResolvedSourceOptions, 'connectionName'>;
@@ -201,7 +201,7 @@ function parseData<T>(request: HttpRequest<T>, body: ParsedBody, describe: { met
     );
   }
   if (body.json === undefined || !request.schema) return body.json as T | undefined;
-  const result = z.safeParse(request.schema, body.json);
+  const result = z.safeParse(request.schema, body.json, withMessages);
   if (result.success) return result.data;
   const issues = toFieldIssues(result.error);
   throw new ResponseValidationError(

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { RequestOptions } from '../source/request-options';
 import type { HttpClient } from './http-client';
 import type { QueryParams } from './query';
@@ -13,7 +13,7 @@ export const V2_MAX_PAGE_SIZE = 250;
  */
 export async function readAllV2Pages<T>(
   http: HttpClient,
-  request: { path: string; query?: QueryParams; schema: z.ZodType<T[]> },
+  request: { path: string; query?: QueryParams; schema: z.core.$ZodType<T[]> },
   options: RequestOptions & { onRequest?: () => void },
 ): Promise<T[]> {
   const all: T[] = [];

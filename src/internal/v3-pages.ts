@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { RequestOptions } from '../source/request-options';
 import type { HttpClient } from './http-client';
 import type { QueryParams } from './query';
@@ -17,7 +17,7 @@ export interface V3ListBody<T> {
  */
 export async function readAllV3Pages<T>(
   http: HttpClient,
-  request: { path: string; query: QueryParams; schema: z.ZodType<V3ListBody<T>> },
+  request: { path: string; query: QueryParams; schema: z.core.$ZodType<V3ListBody<T>> },
   options: RequestOptions & { onRequest?: () => void },
 ): Promise<T[]> {
   const all: T[] = [];

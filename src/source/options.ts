@@ -1,7 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { AuthStrategy } from '../auth/auth-strategy';
 import { ConfigError } from '../errors/config-error';
-import { describeIssues, toFieldIssues } from '../internal/zod-issues';
+import { describeIssues, reject, toFieldIssues, withMessages } from '../internal/zod-issues';
 import type { SourceEvent } from './events';
 import { readStoreHash } from './store-hash';
 
@@ -59,8 +59,8 @@ export interface ResolvedSourceOptions {
 }
 
 /** Limits shared by the source's options and every call's {@link RequestOptions}. */
-export const timeoutMsSchema = z.number().int().min(1).max(2_147_483_647);
-export const maxRetriesSchema = z.number().int().min(0).max(20);
+export const timeoutMsSchema = z.int().check(z.minimum(1), z.maximum(2_147_483_647));
+export const maxRetriesSchema = z.int().check(z.minimum(0), z.maximum(20));
 
 const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
@@ -68,12 +68,13 @@ const functionSchema = <T>(what: string) =>
   z.custom<T>((value) => typeof value === 'function', `expected ${what}`);
 
 const sourceOptionsSchema = z.strictObject({
-  storeHash: z.unknown().transform((value, context) => {
-    const result = readStoreHash(value);
-    if ('hash' in result) return result.hash;
-    context.addIssue({ code: 'custom', message: result.problem });
-    return z.NEVER;
-  }),
+  storeHash: z.pipe(
+    z.unknown(),
+    z.transform((value, context) => {
+      const result = readStoreHash(value);
+      return 'hash' in result ? result.hash : reject(context, result.problem);
+    }),
+  ),
   auth: z.custom<AuthStrategy>(
     (value) =>
       typeof value === 'object' &&
@@ -82,33 +83,30 @@ const sourceOptionsSchema = z.strictObject({
       typeof (value as AuthStrategy).type === 'string',
     'expected an auth strategy: createApiKeyAuth(…), createOAuth2Auth(…) or an object with type and getRequestHeaders()',
   ),
-  connectionName: z.string().trim().min(1).max(200).optional(),
-  apiBaseUrl: z
-    .string()
-    .default('https://api.bigcommerce.com')
-    .transform((value, context) => {
+  connectionName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  apiBaseUrl: z.pipe(
+    z._default(z.string(), 'https://api.bigcommerce.com'),
+    z.transform((value: string, context) => {
       let url: URL;
       try {
         url = new URL(value);
       } catch {
-        context.addIssue({ code: 'custom', message: 'expected an absolute URL such as https://api.bigcommerce.com' });
-        return z.NEVER;
+        return reject(context, 'expected an absolute URL such as https://api.bigcommerce.com');
       }
       if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname))) {
-        context.addIssue({ code: 'custom', message: 'expected an https URL (http is allowed only for localhost, 127.0.0.1 or [::1])' });
-        return z.NEVER;
+        return reject(context, 'expected an https URL (http is allowed only for localhost, 127.0.0.1 or [::1])');
       }
       if (url.search || url.hash || url.username || url.password) {
-        context.addIssue({ code: 'custom', message: 'expected a URL without query, fragment or credentials' });
-        return z.NEVER;
+        return reject(context, 'expected a URL without query, fragment or credentials');
       }
       return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
     }),
-  fetch: functionSchema<typeof globalThis.fetch>('a fetch function').optional(),
-  timeoutMs: timeoutMsSchema.default(30_000),
-  maxRetries: maxRetriesSchema.default(5),
-  maxConcurrency: z.number().int().min(1).max(64).default(4),
-  onEvent: functionSchema<(event: SourceEvent) => void>('a function').optional(),
+  ),
+  fetch: z.optional(functionSchema<typeof globalThis.fetch>('a fetch function')),
+  timeoutMs: z._default(timeoutMsSchema, 30_000),
+  maxRetries: z._default(maxRetriesSchema, 5),
+  maxConcurrency: z._default(z.int().check(z.minimum(1), z.maximum(64)), 4),
+  onEvent: z.optional(functionSchema<(event: SourceEvent) => void>('a function')),
 });
 
 /**
@@ -121,7 +119,7 @@ export function resolveSourceOptions(options: unknown): ResolvedSourceOptions {
       { path: '', message: 'expected an object' },
     ]);
   }
-  const result = sourceOptionsSchema.safeParse(options);
+  const result = sourceOptionsSchema.safeParse(options, withMessages);
   if (result.success) {
     const { connectionName, fetch, onEvent, ...rest } = result.data;
     return { ...rest, connectionName, fetch, onEvent };

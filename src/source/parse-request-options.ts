@@ -1,14 +1,14 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from '../errors/validation-error';
-import { describeIssues, toFieldIssues } from '../internal/zod-issues';
+import { describeIssues, toFieldIssues, withMessages } from '../internal/zod-issues';
 import { maxRetriesSchema, timeoutMsSchema } from './options';
 import type { RequestOptions } from './request-options';
 
 /** The per-call options every operation accepts; operations extend this with their own. */
 export const requestOptionsShape = {
-  signal: z.custom<AbortSignal>((value) => value instanceof AbortSignal, 'expected an AbortSignal').optional(),
-  timeoutMs: timeoutMsSchema.optional(),
-  maxRetries: maxRetriesSchema.optional(),
+  signal: z.optional(z.custom<AbortSignal>((value) => value instanceof AbortSignal, 'expected an AbortSignal')),
+  timeoutMs: z.optional(timeoutMsSchema),
+  maxRetries: z.optional(maxRetriesSchema),
 };
 
 const requestOptionsSchema = z.strictObject(requestOptionsShape);
@@ -17,8 +17,8 @@ const requestOptionsSchema = z.strictObject(requestOptionsShape);
  * Validates an operation's options before anything is sent.
  * @throws {@link ValidationError} naming every bad option.
  */
-export function parseOperationOptions<T>(operation: string, schema: z.ZodType<T>, options: unknown): T {
-  const result = schema.safeParse(options ?? {});
+export function parseOperationOptions<T>(operation: string, schema: z.core.$ZodType<T>, options: unknown): T {
+  const result = z.safeParse(schema, options ?? {}, withMessages);
   if (result.success) return result.data;
   const issues = toFieldIssues(result.error);
   throw new ValidationError(`${operation}: invalid options. ${describeIssues(issues)}`, issues);

@@ -8,6 +8,7 @@ import {
   TimeoutError,
   type SourceEvent,
 } from '../../src/index';
+import * as z from 'zod/mini';
 import { createHttpClient, type HttpClientConfig } from '../../src/internal/http-client';
 import { scriptedFetch, type ScriptStep } from '../helpers/scripted-fetch';
 
@@ -255,6 +256,15 @@ describe('bodies', () => {
     const write = clientWith([{ status: 200, body: '{"id":' }, ok]);
     await expect(write.http.request({ method: 'POST', path: '/v2/orders', body: {} })).rejects.toBeInstanceOf(ResponseValidationError);
     expect(write.store.requests).toHaveLength(1);
+  });
+
+  it('names the field and what was expected and received when a body does not match its schema', async () => {
+    const { http } = clientWith([{ status: 200, body: { id: 7, name: 42 } }]);
+    const schema = z.looseObject({ id: z.number(), name: z.string() });
+    const error = await http.request({ method: 'GET', path: '/v2/store', schema }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).message).toBe('[bigcommerce-source] GET /v2/store returned an unexpected body: name: Invalid input: expected string, received number');
+    expect((error as ResponseValidationError).issues).toEqual([{ path: 'name', message: 'Invalid input: expected string, received number' }]);
   });
 
   it('never parses a 204 or an empty 200 as JSON', async () => {

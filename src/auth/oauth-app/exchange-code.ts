@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { apiErrorFromResponse } from '../../errors/api-error-from-response';
 import { MESSAGE_PREFIX } from '../../errors/bigcommerce-error';
 import { ConnectionError } from '../../errors/connection-error';
@@ -10,7 +10,7 @@ import { anySignal } from '../../internal/any-signal';
 import { describeCauseChain } from '../../internal/describe-cause';
 import { readBody } from '../../internal/read-body';
 import { redactSecrets } from '../../internal/redact';
-import { describeIssues, toFieldIssues } from '../../internal/zod-issues';
+import { describeIssues, toFieldIssues, withMessages } from '../../internal/zod-issues';
 import { timeoutMsSchema } from '../../source/options';
 import { VERSION } from '../../version';
 import type { ResolvedOAuthAppOptions } from './options';
@@ -23,30 +23,30 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const CONTEXT = /^stores\/([a-z0-9]{1,64})$/;
 const CONTEXT_RULE = "expected 'stores/{store hash}', e.g. 'stores/abc123'";
 
-const nonEmpty = z.string().trim().min(1, 'expected a non-empty string');
+const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'expected a non-empty string'));
 
 const exchangeCodeInputSchema = z.strictObject({
   code: nonEmpty,
   scope: nonEmpty,
-  context: z.string().trim().regex(CONTEXT, CONTEXT_RULE),
-  signal: z.custom<AbortSignal>((value) => value instanceof AbortSignal, 'expected an AbortSignal').optional(),
-  timeoutMs: timeoutMsSchema.optional(),
+  context: z.string().check(z.trim(), z.regex(CONTEXT, CONTEXT_RULE)),
+  signal: z.optional(z.custom<AbortSignal>((value) => value instanceof AbortSignal, 'expected an AbortSignal')),
+  timeoutMs: z.optional(timeoutMsSchema),
 });
 
 const tokenUserSchema = z.looseObject({
-  id: z.number().int(),
-  username: z.string().optional(),
+  id: z.int(),
+  username: z.optional(z.string()),
   email: z.string(),
 });
 
 // Loose: BigCommerce may add fields at any time; strict only on what is read.
 const tokenResponseSchema = z.looseObject({
-  access_token: z.string().min(1),
+  access_token: z.string().check(z.minLength(1)),
   scope: z.string(),
   user: tokenUserSchema,
   owner: tokenUserSchema,
-  context: z.string().regex(CONTEXT, CONTEXT_RULE),
-  account_uuid: z.string().optional(),
+  context: z.string().check(z.regex(CONTEXT, CONTEXT_RULE)),
+  account_uuid: z.optional(z.string()),
 });
 
 /**
@@ -59,7 +59,7 @@ const tokenResponseSchema = z.looseObject({
  * @see https://developer.bigcommerce.com/docs/integrations/apps/guide/auth
  */
 export async function exchangeCode(app: ResolvedOAuthAppOptions, input: ExchangeCodeInput): Promise<OAuthInstallation> {
-  const parsed = exchangeCodeInputSchema.safeParse(input);
+  const parsed = exchangeCodeInputSchema.safeParse(input, withMessages);
   if (!parsed.success) {
     const issues = toFieldIssues(parsed.error);
     throw new ValidationError(`exchangeCode: invalid input. ${describeIssues(issues)}`, issues);
@@ -137,9 +137,9 @@ function toInstallation(body: Awaited<ReturnType<typeof readBody>>, describe: { 
       issues: [{ path: '', message: 'expected JSON' }],
     });
   }
-  const result = tokenResponseSchema.safeParse(body.json);
+  const result = tokenResponseSchema.safeParse(body.json, withMessages);
   if (!result.success) {
-    // Paths and rules only: zod's messages never quote the value, so the token cannot leak here.
+    // Paths and rules only: the messages never quote the value, so the token cannot leak here.
     const issues = toFieldIssues(result.error);
     throw new ResponseValidationError(`exchangeCode: POST ${describe.path} returned an unexpected body: ${describeIssues(issues)}`, {
       ...describe,

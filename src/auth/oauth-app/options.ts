@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { reject } from '../../internal/zod-issues';
 import { parseAuthOptions } from '../parse-auth-options';
 import type { OAuthAppOptions } from './types';
 
@@ -19,58 +20,47 @@ const HTTPS_RULE = 'expected an https URL (http is allowed only for localhost, 1
 
 /**
  * Checks an absolute URL that carries credentials or codes: plain http would send them in clear
- * text, so it is allowed only on a loopback host (local development).
+ * text, so it is allowed only on a loopback host (local development). Returns the URL, or what is
+ * wrong with it.
  */
-function readSecureUrl(value: string, context: z.core.$RefinementCtx<string>, example: string): URL | undefined {
+function readSecureUrl(value: string, example: string): URL | string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    context.addIssue({ code: 'custom', message: `expected an absolute URL such as ${example}` });
-    return undefined;
+    return `expected an absolute URL such as ${example}`;
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname))) {
-    context.addIssue({ code: 'custom', message: HTTPS_RULE });
-    return undefined;
-  }
-  if (url.username || url.password) {
-    context.addIssue({ code: 'custom', message: 'expected a URL without credentials' });
-    return undefined;
-  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname))) return HTTPS_RULE;
+  if (url.username || url.password) return 'expected a URL without credentials';
   return url;
 }
 
-const nonEmpty = z.string().trim().min(1, 'expected a non-empty string');
+const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'expected a non-empty string'));
 
 const oauthAppOptionsSchema = z.strictObject({
   clientId: nonEmpty,
   clientSecret: nonEmpty,
   // Kept exactly as given (no normalising): BigCommerce compares redirect_uri with the registered
   // callback as a string, and `new URL()` would, for one, add a trailing slash to a bare origin.
-  redirectUri: z
-    .string()
-    .trim()
-    .superRefine((value, context) => {
-      const url = readSecureUrl(value, context, 'https://app.example.com/auth');
+  redirectUri: z.string().check(
+    z.trim(),
+    z.superRefine((value, context) => {
+      const url = readSecureUrl(value, 'https://app.example.com/auth');
+      if (typeof url === 'string') context.addIssue({ code: 'custom', message: url });
       // RFC 6749 §3.1.2: a redirection endpoint must not have a fragment.
-      if (url?.hash) context.addIssue({ code: 'custom', message: 'expected a URL without a fragment' });
+      else if (url.hash) context.addIssue({ code: 'custom', message: 'expected a URL without a fragment' });
     }),
-  loginBaseUrl: z
-    .string()
-    .trim()
-    .default(DEFAULT_LOGIN_BASE_URL)
-    .transform((value, context) => {
-      const url = readSecureUrl(value, context, DEFAULT_LOGIN_BASE_URL);
-      if (!url) return z.NEVER;
-      if (url.search || url.hash) {
-        context.addIssue({ code: 'custom', message: 'expected a URL without query or fragment' });
-        return z.NEVER;
-      }
+  ),
+  loginBaseUrl: z.pipe(
+    z._default(z.string().check(z.trim()), DEFAULT_LOGIN_BASE_URL),
+    z.transform((value: string, context) => {
+      const url = readSecureUrl(value, DEFAULT_LOGIN_BASE_URL);
+      if (typeof url === 'string') return reject(context, url);
+      if (url.search || url.hash) return reject(context, 'expected a URL without query or fragment');
       return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
     }),
-  fetch: z
-    .custom<typeof globalThis.fetch>((value) => typeof value === 'function', 'expected a fetch function')
-    .optional(),
+  ),
+  fetch: z.optional(z.custom<typeof globalThis.fetch>((value) => typeof value === 'function', 'expected a fetch function')),
 });
 
 /**

@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SignedPayloadError, type SignedPayloadCheck } from '../../errors/signed-payload-error';
-import { describeIssues, toFieldIssues } from '../../internal/zod-issues';
+import { describeIssues, toFieldIssues, withMessages } from '../../internal/zod-issues';
 import { decodeBase64Url } from './base64url';
 import { constantTimeEqual } from './constant-time-equal';
 import type { SignedPayloadClaims } from './types';
@@ -11,19 +11,20 @@ export const CLOCK_SKEW_SECONDS = 120;
 const MAX_TOKEN_LENGTH = 16_384;
 const SUBJECT = /^stores\/([a-z0-9]{1,64})$/;
 
-const userSchema = z.looseObject({ id: z.number().int(), email: z.string(), locale: z.string().optional() });
-const ownerSchema = z.looseObject({ id: z.number().int(), email: z.string() });
+const userSchema = z.looseObject({ id: z.int(), email: z.string(), locale: z.optional(z.string()) });
+const ownerSchema = z.looseObject({ id: z.int(), email: z.string() });
 
 // Loose: BigCommerce may add claims. aud, iss and sub are checked before this, one by one.
 const claimsSchema = z.looseObject({
-  iat: z.number().finite(),
-  nbf: z.number().finite(),
-  exp: z.number().finite(),
+  // z.number() refuses Infinity and NaN.
+  iat: z.number(),
+  nbf: z.number(),
+  exp: z.number(),
   jti: z.string(),
   user: userSchema,
   owner: ownerSchema,
-  url: z.string().optional(),
-  channel_id: z.number().int().nullable().optional(),
+  url: z.optional(z.string()),
+  channel_id: z.optional(z.nullable(z.int())),
 });
 
 /** The HMAC key made from the client secret, imported once per app on first use. */
@@ -91,7 +92,7 @@ export async function verifySignedPayload(
   const subject = typeof claims.sub === 'string' ? SUBJECT.exec(claims.sub) : null;
   if (!subject) fail('subject', "sub claim is not 'stores/{store hash}'");
 
-  const parsed = claimsSchema.safeParse(claims);
+  const parsed = claimsSchema.safeParse(claims, withMessages);
   if (!parsed.success) fail('format', `payload has unexpected claims: ${describeIssues(toFieldIssues(parsed.error))}`);
   const data = parsed.data;
   // Date.now(), not performance.now(): fake timers and vi.setSystemTime then apply in tests.

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * `GET /v2/store`. Loose: new fields pass; strict on the four the SDK returns without fallback.
@@ -9,14 +9,14 @@ export const storeInformationResponseSchema = z.looseObject({
   name: z.string(),
   domain: z.string(),
   secure_url: z.string(),
-  control_panel_base_url: z.string().optional(),
-  status: z.string().optional(),
-  country_code: z.string().optional(),
-  currency: z.string().optional(),
-  timezone: z.looseObject({ name: z.string().optional() }).optional(),
-  plan_name: z.string().optional(),
-  store_id: z.number().optional(),
-  default_channel_id: z.number().optional(),
+  control_panel_base_url: z.optional(z.string()),
+  status: z.optional(z.string()),
+  country_code: z.optional(z.string()),
+  currency: z.optional(z.string()),
+  timezone: z.optional(z.looseObject({ name: z.optional(z.string()) })),
+  plan_name: z.optional(z.string()),
+  store_id: z.optional(z.number()),
+  default_channel_id: z.optional(z.number()),
 });
 
 /** What {@link BigCommerceSource.verifyConnection} tells about the store. */

@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 // Response schemas: unknown fields pass, strict on every field the SDK reads. `z.object` (not
 // `looseObject`) because the parsed copy is only read by the normalizer: unknown fields are
 // accepted and simply not copied, which keeps a 250-product page cheap to check.
 
-const nullableNumber = z.number().nullable();
-const text = z.string().nullable().optional();
+const nullableNumber = z.nullable(z.number());
+const text = z.optional(z.nullable(z.string()));
 
 /**
  * A variant of `include=variants` (`productVariant_Full`). `null` prices and dimensions inherit
@@ -13,7 +13,7 @@ const text = z.string().nullable().optional();
  * @see https://developer.bigcommerce.com/docs/rest-catalog/product-variants
  */
 export const catalogVariantSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   sku: z.string(),
   option_values: z.array(z.object({ label: z.string(), option_display_name: z.string() })),
   price: nullableNumber,
@@ -21,7 +21,7 @@ export const catalogVariantSchema = z.object({
   retail_price: nullableNumber,
   cost_price: nullableNumber,
   // productVariant_Full examples show `map_price: {}`; only a number overrides the product's.
-  map_price: z.unknown().optional(),
+  map_price: z.optional(z.unknown()),
   weight: nullableNumber,
   width: nullableNumber,
   height: nullableNumber,
@@ -36,10 +36,10 @@ export const catalogVariantSchema = z.object({
 
 /** A product of `GET /v3/catalog/products?include=variants` with the fields an item needs. */
 export const catalogProductSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   name: z.string(),
   sku: z.string(),
-  brand_id: z.number().int(),
+  brand_id: z.int(),
   inventory_tracking: z.enum(['none', 'product', 'variant']),
   inventory_level: z.number(),
   is_visible: z.boolean(),
@@ -56,10 +56,10 @@ export const catalogProductSchema = z.object({
   upc: text,
   gtin: text,
   mpn: text,
-  date_modified: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO 8601 date'),
-  base_variant_id: z.number().int().nullable().optional(),
+  date_modified: z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO 8601 date')),
+  base_variant_id: z.optional(z.nullable(z.int())),
   // "Everything you can buy should be a variant": every product has at least its base variant.
-  variants: z.array(catalogVariantSchema).min(1),
+  variants: z.array(catalogVariantSchema).check(z.minLength(1)),
 });
 
 /** A checked product. */
@@ -103,7 +103,7 @@ export const PRODUCT_FIELDS = [
 export const productPageSchema = z.looseObject({
   data: z.array(z.unknown()),
   meta: z.looseObject({
-    pagination: z.looseObject({ total: z.number().int().min(0) }),
+    pagination: z.looseObject({ total: z.int().check(z.minimum(0)) }),
   }),
 });
 
@@ -114,10 +114,10 @@ export const productPageSchema = z.looseObject({
 export const inventoryItemsPageSchema = z.looseObject({
   data: z.array(
     z.looseObject({
-      identity: z.looseObject({ variant_id: z.number().int() }),
+      identity: z.looseObject({ variant_id: z.int() }),
       locations: z.array(
         z.looseObject({
-          location_id: z.number().int(),
+          location_id: z.int(),
           location_code: z.string(),
           location_name: z.string(),
           available_to_sell: z.number(),
@@ -127,6 +127,6 @@ export const inventoryItemsPageSchema = z.looseObject({
     }),
   ),
   meta: z.looseObject({
-    pagination: z.looseObject({ total: z.number().int().min(0), total_pages: z.number().int().min(0) }),
+    pagination: z.looseObject({ total: z.int().check(z.minimum(0)), total_pages: z.int().check(z.minimum(0)) }),
   }),
 });

@@ -1,5 +1,5 @@
 import { ResponseValidationError } from '../../errors/response-validation-error';
-import { describeIssues, toFieldIssues } from '../../internal/zod-issues';
+import { describeIssues, toFieldIssues, withMessages } from '../../internal/zod-issues';
 import { catalogProductSchema, type CatalogProduct } from './catalog-schemas';
 
 /**
@@ -16,7 +16,7 @@ import { catalogProductSchema, type CatalogProduct } from './catalog-schemas';
 export function checkProduct(raw: unknown, index: number, request: { method: string; path: string }): CatalogProduct {
   // The checked fields are read in place: the normalizer reads nothing else.
   if (isWellFormedProduct(raw)) return raw;
-  const result = catalogProductSchema.safeParse(raw);
+  const result = catalogProductSchema.safeParse(raw, withMessages);
   if (result.success) return result.data;
   const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
   const which = typeof id === 'number' ? `product ${id}` : `the product at data[${index}]`;

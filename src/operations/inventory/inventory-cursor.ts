@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from '../../errors/validation-error';
 import { decodeBase64Url, encodeBase64Url } from '../../internal/base64url-text';
 
@@ -32,16 +32,20 @@ export interface CursorState {
 }
 
 const CURSOR_VERSION = 1;
-const id = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const id = z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER));
+const isId = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+// `[after, upTo]` as z.tuple([id, z.nullable(id)]) would check it; a tuple schema costs the size budget more.
+const openRange = z.custom<OpenRange>(
+  (value) => Array.isArray(value) && value.length === 2 && isId(value[0]) && (value[1] === null || isId(value[1])),
+);
 
 const payloadSchema = z.strictObject({
   v: z.literal(CURSOR_VERSION),
   s: z.string(),
-  f: z.strictObject({ h: z.boolean(), m: z.string().nullable() }),
-  r: z
-    .array(z.tuple([id, id.nullable()]))
-    .max(1000)
-    .refine(
+  f: z.strictObject({ h: z.boolean(), m: z.nullable(z.string()) }),
+  r: z.array(openRange).check(
+    z.maxLength(1000),
+    z.refine(
       (ranges) =>
         ranges.every(([after, upTo], index) => {
           const previous = ranges[index - 1];
@@ -49,6 +53,7 @@ const payloadSchema = z.strictObject({
         }),
       'ranges must be ascending and disjoint',
     ),
+  ),
   x: id,
   n: id,
   t: id,

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { isoDateTime } from '../../internal/iso-datetime';
 
 /** Stock of one item at one inventory location (`locations: true`). */
 export interface InventoryLocationStock {
@@ -88,19 +89,19 @@ export interface InventoryItem {
   readonly locations?: readonly InventoryLocationStock[];
 }
 
-const optionalText = z.string().nullable();
+const optionalText = z.nullable(z.string());
 
-/** The zod schema of {@link InventoryItem}, e.g. to check items read back from your own storage. */
-export const inventoryItemSchema: z.ZodType<InventoryItem> = z.object({
+/** The zod/mini schema of {@link InventoryItem}, e.g. to check items read back from your own storage. */
+export const inventoryItemSchema: z.ZodMiniType<InventoryItem> = z.object({
   sku: z.string(),
-  productId: z.number().int(),
-  variantId: z.number().int(),
+  productId: z.int(),
+  variantId: z.int(),
   productName: z.string(),
   productSku: z.string(),
-  brandId: z.number().int().nullable(),
+  brandId: z.nullable(z.int()),
   optionValues: z.array(z.object({ name: z.string(), value: z.string() })),
   inventoryTracking: z.enum(['none', 'product', 'variant']),
-  quantity: z.number().nullable(),
+  quantity: z.nullable(z.number()),
   isVisible: z.boolean(),
   purchasingDisabled: z.boolean(),
   availability: z.enum(['available', 'disabled', 'preorder']),
@@ -117,16 +118,16 @@ export const inventoryItemSchema: z.ZodType<InventoryItem> = z.object({
   gtin: optionalText,
   mpn: optionalText,
   imageUrl: optionalText,
-  dateModified: z.iso.datetime(),
-  locations: z
-    .array(
+  dateModified: isoDateTime(),
+  locations: z.optional(
+    z.array(
       z.object({
-        locationId: z.number().int(),
+        locationId: z.int(),
         code: z.string(),
         name: z.string(),
         availableToSell: z.number(),
         onHand: z.number(),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });

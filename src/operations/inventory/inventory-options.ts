@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { reject } from '../../internal/zod-issues';
 import { parseOperationOptions, requestOptionsShape } from '../../source/parse-request-options';
 import type { RequestOptions } from '../../source/request-options';
 
@@ -61,26 +62,28 @@ export interface ResolvedInventoryOptions {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-const modifiedSinceSchema = z
-  .union([z.date(), z.string()], { error: 'expected a Date or an ISO 8601 string' })
-  .transform((value, context) => {
+const modifiedSinceSchema = z.pipe(
+  // A predicate rather than z.union([z.date(), z.string()]): the same check, without a union in the bundle.
+  z.custom<Date | string>(
+    (value) => (value instanceof Date && !Number.isNaN(value.getTime())) || typeof value === 'string',
+    'expected a Date or an ISO 8601 string',
+  ),
+  z.transform((value: Date | string, context) => {
     const epochMs = value instanceof Date ? value.getTime() : ISO_DATE.test(value) ? Date.parse(value) : Number.NaN;
-    if (Number.isNaN(epochMs)) {
-      context.addIssue({ code: 'custom', message: 'expected a valid Date or an ISO 8601 string such as 2026-11-26T10:00:00Z' });
-      return z.NEVER;
-    }
+    if (Number.isNaN(epochMs)) return reject(context, 'expected a valid Date or an ISO 8601 string such as 2026-11-26T10:00:00Z');
     // BigCommerce compares to the second; rounding down never misses a change.
     return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-  });
+  }),
+);
 
 const inventoryOptionsSchema = z.strictObject({
   ...requestOptionsShape,
-  skipHiddenProducts: z.boolean().default(false),
-  pageSize: z.number().int().min(1).max(250).default(250),
-  modifiedSince: modifiedSinceSchema.optional(),
-  cursor: z.string().min(1).max(100_000).optional(),
-  locations: z.boolean().default(false),
-  onProgress: z.custom<(progress: InventoryProgress) => void>((value) => typeof value === 'function', 'expected a function').optional(),
+  skipHiddenProducts: z._default(z.boolean(), false),
+  pageSize: z._default(z.int().check(z.minimum(1), z.maximum(250)), 250),
+  modifiedSince: z.optional(modifiedSinceSchema),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(100_000))),
+  locations: z._default(z.boolean(), false),
+  onProgress: z.optional(z.custom<(progress: InventoryProgress) => void>((value) => typeof value === 'function', 'expected a function')),
 });
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { countryName } from './country';
 
 /**
@@ -6,17 +6,19 @@ import { countryName } from './country';
  * `customer_Post`: names ≤ 100, phone ≤ 50, email ≤ 250) and customer addresses (city and state
  * ≤ 100, postal code ≤ 30), since `create-if-missing` copies the PO's address there.
  */
-const text = (max: number) => z.string().trim().min(1, 'expected a non-empty string').max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional();
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'expected a non-empty string'), z.maxLength(max));
+const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
 
-const emailSchema = z.email('expected an email address').max(250);
+const emailSchema = z.email('expected an email address').check(z.maxLength(250));
 
 /** ISO 3166-1 alpha-2, in any case; upper-cased. */
 const countrySchema = z
   .string()
-  .trim()
-  .transform((value) => value.toUpperCase())
-  .refine((value) => countryName(value) !== undefined, 'expected an ISO 3166-1 alpha-2 country code such as US');
+  .check(
+    z.trim(),
+    z.toUpperCase(),
+    z.refine((value) => countryName(value) !== undefined, 'expected an ISO 3166-1 alpha-2 country code such as US'),
+  );
 
 /** An address of a purchase order. */
 export const purchaseOrderAddressSchema = z.strictObject({
@@ -28,31 +30,32 @@ export const purchaseOrderAddressSchema = z.strictObject({
   city: text(100),
   state: optionalText(100),
   // orders.v2.oas2.yml: `zip` is required, "two or more characters".
-  zip: z.string().trim().min(2, 'expected at least 2 characters').max(30),
+  zip: z.string().check(z.trim(), z.minLength(2, 'expected at least 2 characters'), z.maxLength(30)),
   country: countrySchema,
   phone: optionalText(50),
-  email: emailSchema.optional(),
+  email: z.optional(emailSchema),
 });
 
 /** One line of a purchase order. */
 export const purchaseOrderItemSchema = z.strictObject({
   sku: text(255),
-  quantity: z.number().int('expected an integer').positive('expected a positive integer').max(1_000_000),
-  unitPrice: z.number().nonnegative().max(1_000_000_000).optional(),
+  // z.int() as a check, so its message is for non-integers only; a non-number is worded as usual.
+  quantity: z.number().check(z.int('expected an integer'), z.positive('expected a positive integer'), z.maximum(1_000_000)),
+  unitPrice: z.optional(z.number().check(z.nonnegative(), z.maximum(1_000_000_000))),
 });
 
 // The schema the SDK validates with; exported publicly below as purchaseOrderSchema, under a documented type.
 export const purchaseOrderObjectSchema = z.strictObject({
   poNumber: text(100),
-  email: emailSchema.optional(),
-  items: z.array(purchaseOrderItemSchema).min(1, 'expected at least one item').max(1000),
+  email: z.optional(emailSchema),
+  items: z.array(purchaseOrderItemSchema).check(z.minLength(1, 'expected at least one item'), z.maxLength(1000)),
   shippingAddress: purchaseOrderAddressSchema,
-  billingAddress: purchaseOrderAddressSchema.optional(),
+  billingAddress: z.optional(purchaseOrderAddressSchema),
   shippingMethod: optionalText(250),
-  shippingCost: z.number().nonnegative().max(1_000_000_000).optional(),
+  shippingCost: z.optional(z.number().check(z.nonnegative(), z.maximum(1_000_000_000))),
   // orders.v2.oas2.yml: `staff_notes` maxLength 65535.
-  notes: z.string().max(65_535).optional(),
-  customerMessage: z.string().max(65_535).optional(),
+  notes: z.optional(z.string().check(z.maxLength(65_535))),
+  customerMessage: z.optional(z.string().check(z.maxLength(65_535))),
 });
 
 /** An address of a {@link PurchaseOrder}. */
@@ -120,7 +123,7 @@ export interface PurchaseOrder {
 export type ValidPurchaseOrder = z.output<typeof purchaseOrderObjectSchema>;
 
 /**
- * Validates a {@link PurchaseOrder} (zod). Strict: an unknown field is an error, so a typo
+ * Validates a {@link PurchaseOrder} (a zod/mini schema). Strict: an unknown field is an error, so a typo
  * (`shipping_address`) never goes unnoticed. Typed by the documented {@link PurchaseOrder}
  * interface so that its fields carry their documentation.
  * @example
@@ -129,6 +132,6 @@ export type ValidPurchaseOrder = z.output<typeof purchaseOrderObjectSchema>;
  * if (!result.success) console.error(result.error.issues);
  * ```
  */
-export const purchaseOrderSchema: z.ZodType<PurchaseOrder, PurchaseOrder> = purchaseOrderObjectSchema;
+export const purchaseOrderSchema: z.ZodMiniType<PurchaseOrder, PurchaseOrder> = purchaseOrderObjectSchema;
 /** An address after validation. */
 export type ValidPurchaseOrderAddress = z.output<typeof purchaseOrderAddressSchema>;

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { FieldIssue } from '../../errors/field-issue';
 import { UnknownSkuError } from '../../errors/unknown-sku-error';
 import { ValidationError } from '../../errors/validation-error';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requestOptionsShape } from '../../source/parse-request-options';
 import type { RequestOptions } from '../../source/request-options';
 
@@ -49,19 +49,19 @@ export interface SendManyOptions extends SendOrderOptions {
 
 const orderOptionsShape = {
   ...requestOptionsShape,
-  customerPolicy: z.enum(['guest', 'create-if-missing', 'require-existing']).default('guest'),
+  customerPolicy: z._default(z.enum(['guest', 'create-if-missing', 'require-existing']), 'guest'),
   // orders.v2.oas2.yml / GET /v2/order_statuses: ids 0 to 14.
-  statusId: z.number().int().min(0).max(14).default(11),
-  externalSource: z.string().trim().min(1).max(255).nullable().default(null),
-  channelId: z.number().int().positive().optional(),
-  pricing: z.enum(['store', 'po']).default('store'),
+  statusId: z._default(z.int().check(z.minimum(0), z.maximum(14)), 11),
+  externalSource: z._default(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(255))), null),
+  channelId: z.optional(z.int().check(z.positive())),
+  pricing: z._default(z.enum(['store', 'po']), 'store'),
 };
 
 export const sendOrderOptionsSchema = z.strictObject(orderOptionsShape);
 
 export const sendManyOptionsSchema = z.strictObject({
   ...orderOptionsShape,
-  concurrency: z.number().int().min(1).max(64).optional(),
+  concurrency: z.optional(z.int().check(z.minimum(1), z.maximum(64))),
 });
 
 /** {@link SendOrderOptions} after validation, defaults applied. */

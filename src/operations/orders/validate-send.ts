@@ -1,7 +1,7 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FieldIssue } from '../../errors/field-issue';
 import { ValidationError } from '../../errors/validation-error';
-import { describeIssues, toFieldIssues } from '../../internal/zod-issues';
+import { describeIssues, toFieldIssues, withMessages } from '../../internal/zod-issues';
 import { purchaseOrderObjectSchema, type ValidPurchaseOrder } from './purchase-order';
 import type { ResolvedSendOrderOptions } from './send-options';
 
@@ -23,12 +23,12 @@ export function validateSend<O extends ResolvedSendOrderOptions>(
   operation: string,
   poInput: unknown,
   optionsInput: unknown,
-  optionsSchema: z.ZodType<O>,
+  optionsSchema: z.core.$ZodType<O>,
 ): ValidSendInput<O> {
   const issues: FieldIssue[] = [];
-  const parsedPo = purchaseOrderObjectSchema.safeParse(poInput);
+  const parsedPo = purchaseOrderObjectSchema.safeParse(poInput, withMessages);
   if (!parsedPo.success) issues.push(...toFieldIssues(parsedPo.error));
-  const parsedOptions = optionsSchema.safeParse(optionsInput ?? {});
+  const parsedOptions = z.safeParse(optionsSchema, optionsInput ?? {}, withMessages);
   if (!parsedOptions.success) issues.push(...toFieldIssues(parsedOptions.error, 'options'));
 
   const rawPo = asRecord(poInput);

@@ -1,17 +1,21 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from '../../errors/validation-error';
 import { decodeBase64Url, encodeBase64Url } from '../../internal/base64url-text';
+import { isoDateTime } from '../../internal/iso-datetime';
+
+/** An order status id, as `statusIds` lists them: an integer ≥ 0. */
+export const isStatusId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /** What a shipments cursor holds: where the checkpoint is and the filters it was made with. */
 export const shipmentCursorSchema = z.strictObject({
   v: z.literal(1),
   kind: z.literal('shipments'),
   /** The checkpoint: ISO 8601, whole seconds. Orders modified at or after it are read next. */
-  since: z.iso.datetime({ offset: true }),
+  since: isoDateTime(true),
   /** The status filter: ids, or 'all'. */
-  statusIds: z.union([z.literal('all'), z.array(z.number().int().min(0))]),
+  statusIds: z.custom<'all' | number[]>((value) => value === 'all' || (Array.isArray(value) && value.every(isStatusId))),
   /** Shipments already yielded for orders modified in the checkpoint's second. */
-  seen: z.array(z.number().int()),
+  seen: z.array(z.int()),
 });
 
 export type ShipmentCursor = z.infer<typeof shipmentCursorSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { NotFoundError } from '../../errors/not-found-error';
 import type { HttpClient } from '../../internal/http-client';
 import { path } from '../../internal/path';
@@ -50,8 +50,8 @@ export interface ShipmentOperations {
   pages(options: ShipmentListOptions): AsyncIterable<ShipmentPage>;
 }
 
-const orderIdSchema = z.number().int().positive();
-const poNumberSchema = z.string().trim().min(1).max(100);
+const orderIdSchema = z.int().check(z.positive());
+const poNumberSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 
 /** Builds the shipment operations on a source's HTTP core. */
 export function createShipmentOperations(http: HttpClient): ShipmentOperations {

@@ -1,14 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ResponseValidationError } from '../../errors/response-validation-error';
 import { ValidationError } from '../../errors/validation-error';
 import type { HttpClient } from '../../internal/http-client';
 import { anySignal } from '../../internal/any-signal';
 import { attachResumeCursor } from '../../internal/resume-cursor';
+import { isoDateTimePattern } from '../../internal/iso-datetime';
 import { isoSeconds, parseRfc2822 } from '../../internal/rfc2822';
 import { V2_MAX_PAGE_SIZE } from '../../internal/v2-pages';
 import { parseOperationOptions, requestOptionsShape } from '../../source/parse-request-options';
 import type { RequestOptions } from '../../source/request-options';
-import { decodeShipmentCursor, encodeShipmentCursor, type ShipmentCursor } from './cursor';
+import { decodeShipmentCursor, encodeShipmentCursor, isStatusId, type ShipmentCursor } from './cursor';
 import { shipmentsOfOrder } from './order-shipments';
 import { v2OrderListSchema, type V2Order } from './response-schemas';
 import type { Shipment } from './shipment';
@@ -58,20 +59,36 @@ export interface ShipmentPage {
   readonly cursor: string;
 }
 
+const ISO_DATE_TIME = isoDateTimePattern(true);
+
+// Predicates rather than unions: one message that says what is expected (a union's is 'Invalid input'),
+// and no union in the bundle.
 const listOptionsSchema = z
   .strictObject({
     ...requestOptionsShape,
-    since: z.union([z.date(), z.iso.datetime({ offset: true })]).optional(),
-    statusIds: z.union([z.literal('all'), z.array(z.number().int().min(0)).min(1)]).optional(),
-    cursor: z.string().min(1).optional(),
-    pageSize: z.number().int().min(1).max(V2_MAX_PAGE_SIZE).optional(),
-    onProgress: z.custom<(progress: ShipmentListProgress) => void>((value) => typeof value === 'function', 'expected a function').optional(),
+    since: z.optional(
+      z.custom<Date | string>(
+        (value) => (value instanceof Date && !Number.isNaN(value.getTime())) || (typeof value === 'string' && ISO_DATE_TIME.test(value)),
+        'expected a Date or an ISO 8601 date-time string such as 2026-11-26T10:00:00Z',
+      ),
+    ),
+    statusIds: z.optional(
+      z.custom<'all' | number[]>(
+        (value) => value === 'all' || (Array.isArray(value) && value.length > 0 && value.every(isStatusId)),
+        "expected 'all' or a non-empty array of order status ids (integers ≥ 0)",
+      ),
+    ),
+    cursor: z.optional(z.string().check(z.minLength(1))),
+    pageSize: z.optional(z.int().check(z.minimum(1), z.maximum(V2_MAX_PAGE_SIZE))),
+    onProgress: z.optional(z.custom<(progress: ShipmentListProgress) => void>((value) => typeof value === 'function', 'expected a function')),
   })
-  .superRefine((options, context) => {
-    if (options.since === undefined && options.cursor === undefined) {
-      context.addIssue({ code: 'custom', path: ['since'], message: 'give since (a Date or an ISO 8601 string) or a cursor' });
-    }
-  });
+  .check(
+    z.superRefine((options, context) => {
+      if (options.since === undefined && options.cursor === undefined) {
+        context.addIssue({ code: 'custom', path: ['since'], message: 'give since (a Date or an ISO 8601 string) or a cursor' });
+      }
+    }),
+  );
 
 /**
  * Yields every shipment of the orders modified since a checkpoint, page by page. See

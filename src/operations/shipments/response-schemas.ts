@@ -1,35 +1,35 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The fields of a v2 order this module reads (`order_Resp`). Loose: new fields pass.
  * @see https://developer.bigcommerce.com/docs/rest-management/orders#get-all-orders
  */
 export const v2OrderSchema = z.looseObject({
-  id: z.number().int(),
-  status_id: z.number().int(),
+  id: z.int(),
+  status_id: z.int(),
   /** RFC 2822, e.g. `Tue, 05 Mar 2019 21:40:11 +0000`. */
   date_modified: z.string(),
-  external_order_id: z.string().nullable().optional(),
+  external_order_id: z.optional(z.nullable(z.string())),
   /** Lets us skip the shipments request for an order that shipped nothing. */
-  items_shipped: z.number().optional(),
+  items_shipped: z.optional(z.number()),
 });
 
 /** `GET /v2/orders` answers a bare array (or 204 when empty). */
 export const v2OrderListSchema = z.array(v2OrderSchema);
 
 const v2AddressSchema = z.looseObject({
-  first_name: z.string().optional(),
-  last_name: z.string().optional(),
-  company: z.string().optional(),
-  street_1: z.string().optional(),
-  street_2: z.string().optional(),
-  city: z.string().optional(),
-  state: z.string().optional(),
-  zip: z.string().optional(),
-  country: z.string().optional(),
-  country_iso2: z.string().optional(),
-  phone: z.string().optional(),
-  email: z.string().optional(),
+  first_name: z.optional(z.string()),
+  last_name: z.optional(z.string()),
+  company: z.optional(z.string()),
+  street_1: z.optional(z.string()),
+  street_2: z.optional(z.string()),
+  city: z.optional(z.string()),
+  state: z.optional(z.string()),
+  zip: z.optional(z.string()),
+  country: z.optional(z.string()),
+  country_iso2: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  email: z.optional(z.string()),
 });
 
 /**
@@ -38,22 +38,22 @@ const v2AddressSchema = z.looseObject({
  * @see https://developer.bigcommerce.com/docs/rest-management/orders/order-shipments
  */
 export const v2ShipmentSchema = z.looseObject({
-  id: z.number().int(),
-  order_id: z.number().int(),
+  id: z.int(),
+  order_id: z.int(),
   /** RFC 2822. */
   date_created: z.string(),
-  tracking_number: z.string().optional(),
-  shipping_method: z.string().optional(),
-  shipping_provider: z.string().optional(),
-  shipping_provider_display_name: z.string().optional(),
-  tracking_carrier: z.string().optional(),
-  tracking_link: z.string().optional(),
-  generated_tracking_link: z.string().optional(),
-  comments: z.string().optional(),
-  shipping_address: v2AddressSchema.optional(),
+  tracking_number: z.optional(z.string()),
+  shipping_method: z.optional(z.string()),
+  shipping_provider: z.optional(z.string()),
+  shipping_provider_display_name: z.optional(z.string()),
+  tracking_carrier: z.optional(z.string()),
+  tracking_link: z.optional(z.string()),
+  generated_tracking_link: z.optional(z.string()),
+  comments: z.optional(z.string()),
+  shipping_address: z.optional(v2AddressSchema),
   items: z.array(
     z.looseObject({
-      order_product_id: z.number().int(),
+      order_product_id: z.int(),
       quantity: z.number(),
     }),
   ),
@@ -64,9 +64,9 @@ export const v2ShipmentListSchema = z.array(v2ShipmentSchema);
 
 /** One order line (`orderProducts`): `id` is the `order_product_id` shipments refer to. */
 export const v2OrderProductSchema = z.looseObject({
-  id: z.number().int(),
-  product_id: z.number().int(),
-  variant_id: z.number().int().nullable().optional(),
+  id: z.int(),
+  product_id: z.int(),
+  variant_id: z.optional(z.nullable(z.int())),
   sku: z.string(),
   quantity: z.number(),
 });

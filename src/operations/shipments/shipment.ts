@@ -1,29 +1,29 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The address a shipment went to. Empty strings from BigCommerce become `null`. */
 export const shipmentAddressSchema = z.object({
   /** Recipient's first name. */
-  firstName: z.string().nullable(),
+  firstName: z.nullable(z.string()),
   /** Recipient's last name. */
-  lastName: z.string().nullable(),
+  lastName: z.nullable(z.string()),
   /** Company. */
-  company: z.string().nullable(),
+  company: z.nullable(z.string()),
   /** First address line. */
-  street1: z.string().nullable(),
+  street1: z.nullable(z.string()),
   /** Second address line. */
-  street2: z.string().nullable(),
+  street2: z.nullable(z.string()),
   /** City. */
-  city: z.string().nullable(),
+  city: z.nullable(z.string()),
   /** State or province. */
-  state: z.string().nullable(),
+  state: z.nullable(z.string()),
   /** Postal code. */
-  zip: z.string().nullable(),
+  zip: z.nullable(z.string()),
   /** ISO 3166-1 alpha-2 country code, e.g. `US`. */
-  country: z.string().nullable(),
+  country: z.nullable(z.string()),
   /** Phone. */
-  phone: z.string().nullable(),
+  phone: z.nullable(z.string()),
   /** Email. */
-  email: z.string().nullable(),
+  email: z.nullable(z.string()),
 });
 
 /** One shipped line: which SKU, how many. */
@@ -31,13 +31,13 @@ export const shipmentItemSchema = z.object({
   /** The SKU of the order line. */
   sku: z.string(),
   /** Catalog product id. */
-  productId: z.number().int(),
+  productId: z.int(),
   /** Catalog variant id; `null` when the line had none (e.g. a custom product). */
-  variantId: z.number().int().nullable(),
+  variantId: z.nullable(z.int()),
   /** Quantity shipped in this shipment. */
   quantity: z.number(),
   /** The order line's id (`order_product_id`). */
-  orderProductId: z.number().int(),
+  orderProductId: z.int(),
 });
 
 /**
@@ -46,27 +46,27 @@ export const shipmentItemSchema = z.object({
  */
 export const shipmentSchema = z.object({
   /** Shipment id, unique in the store. */
-  id: z.number().int(),
+  id: z.int(),
   /** The order it belongs to. */
-  orderId: z.number().int(),
+  orderId: z.int(),
   /** The order's `external_order_id`: the PO number for orders this SDK sent; `null` when unset. */
-  poNumber: z.string().nullable(),
+  poNumber: z.nullable(z.string()),
   /** The tracking number; `null` when the merchant gave none. */
-  trackingNumber: z.string().nullable(),
+  trackingNumber: z.nullable(z.string()),
   /** Carrier display name (e.g. `USPS`) when BigCommerce gives one, else the provider or AfterShip slug. */
-  carrier: z.string().nullable(),
+  carrier: z.nullable(z.string()),
   /** `shipping_provider` (e.g. `usps`, `carrier_3`), else the AfterShip slug (`tracking_carrier`). */
-  carrierCode: z.string().nullable(),
+  carrierCode: z.nullable(z.string()),
   /** The merchant's custom tracking link, else the generated one; `null` when both are empty. */
-  trackingUrl: z.string().nullable(),
+  trackingUrl: z.nullable(z.string()),
   /** The shipping method's name. */
-  shippingMethod: z.string().nullable(),
+  shippingMethod: z.nullable(z.string()),
   /** When the shipment was created, ISO 8601 in UTC. */
   shippedAt: z.string(),
   /** The merchant's comments. */
-  comments: z.string().nullable(),
+  comments: z.nullable(z.string()),
   /** Where it went. */
-  shippingAddress: shipmentAddressSchema.nullable(),
+  shippingAddress: z.nullable(shipmentAddressSchema),
   /** What it contained. */
   items: z.array(shipmentItemSchema),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ValidationError } from '../../../src/index';
 import { purchaseOrderSchema, type PurchaseOrder } from '../../../src/operations/orders';
 import type { SendOrderOptions } from '../../../src/operations/orders';
