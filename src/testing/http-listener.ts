@@ -76,7 +76,18 @@ async function serve(dispatch: Dispatch, incoming: IncomingMessage, outgoing: Se
     }
     const headers: string[] = [];
     outcome.headers.forEach((value, name) => headers.push(name, value));
-    const body = heldBodyOf(outcome) ?? new Uint8Array(await outcome.arrayBuffer());
+    const held = heldBodyOf(outcome);
+    if (held) {
+      // The page's cached arrays, written as they are (one writev), never joined.
+      let length = 0;
+      for (const part of held) length += part.byteLength;
+      outgoing.writeHead(outcome.status, outcome.statusText || undefined, [...headers, 'Content-Length', String(length)]);
+      outgoing.cork();
+      for (const part of held) outgoing.write(part);
+      outgoing.end();
+      return;
+    }
+    const body = new Uint8Array(await outcome.arrayBuffer());
     outgoing.writeHead(outcome.status, outcome.statusText || undefined, headers);
     outgoing.end(body);
   } catch {
