@@ -156,6 +156,17 @@ export interface OAuthApp {
    * @throws {@link ConnectionError} when the request fails before a response arrives.
    * @throws {@link ResponseValidationError} when the response is not JSON or lacks a field the SDK reads.
    * @throws the signal's `reason` when `signal` aborts.
+   * @example
+   * ```ts
+   * // GET /auth?code=…&scope=…&context=stores/abc123
+   * const params = new URL(request.url).searchParams;
+   * const installation = await app.exchangeCode({
+   *   code: params.get('code') ?? '',
+   *   scope: params.get('scope') ?? '',
+   *   context: params.get('context') ?? '',
+   * });
+   * await saveToken(installation.storeHash, installation.accessToken);
+   * ```
    */
   exchangeCode(input: ExchangeCodeInput): Promise<OAuthInstallation>;
   /**
@@ -165,6 +176,13 @@ export interface OAuthApp {
    * seconds of clock skew.
    *
    * @throws {@link SignedPayloadError} naming the failed check in `check`.
+   * @example
+   * ```ts
+   * // GET /load?signed_payload_jwt=…
+   * const jwt = new URL(request.url).searchParams.get('signed_payload_jwt') ?? '';
+   * const claims = await app.verifySignedPayload(jwt); // throws SignedPayloadError when forged or expired
+   * console.log(claims.storeHash, claims.user.email);
+   * ```
    */
   verifySignedPayload(jwt: string): Promise<SignedPayloadClaims>;
   /** What `JSON.stringify(app)` shows: never the client secret. */
