@@ -1,10 +1,10 @@
-// npm run bench [-- --quick] [-- --latency=100] [-- --sizes=10000,100000] [-- --skip-manual]
+// npm run bench [-- --quick] [-- --latency=100] [-- --sizes=10000,100000] [-- --skip-manual] [-- --node=PATH]
 //
 // Get Inventory against the sandbox store over real HTTP on loopback, with injected latency and
 // a rate-limit quota, side by side with a hand-written sequential page/limit loop. Each run gets
 // fresh processes: the sandbox in one, the SDK in another (so peak RSS and CPU are the SDK's
 // alone), the hand-written loop in a third. Writes bench/results/inventory.json.
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,8 +29,12 @@ const maxConcurrency = 4; // the SDK's default
 const pageSize = 250; // the SDK's default
 const seed = 1;
 
-function start(script, config) {
-  const child = fork(path.join(here, script), [JSON.stringify(config)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+// `--node=PATH` runs the contenders (not the sandbox) on another Node binary, e.g. Node 22 as the
+// runtime matrix fetches it: node_modules/.cache/runtime-matrix/node_modules/node/bin/node.
+const contenderNode = args.node ? path.resolve(args.node) : process.execPath;
+
+function start(script, config, execPath = process.execPath) {
+  const child = fork(path.join(here, script), [JSON.stringify(config)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execPath });
   const next = () =>
     new Promise((resolve, reject) => {
       child.once('message', resolve);
@@ -40,10 +44,12 @@ function start(script, config) {
 }
 
 async function runOnce(script, config) {
-  const { next } = start(script, config);
+  const { next } = start(script, config, contenderNode);
   return next();
 }
 
+const contenderVersion = execFileSync(contenderNode, ['--version'], { encoding: 'utf8' }).trim();
+console.log(`Contenders run on Node ${contenderVersion}`);
 const results = [];
 for (const products of sizes) {
   process.stdout.write(`N = ${products.toLocaleString('en')}: seeding the sandbox… `);
@@ -135,7 +141,7 @@ console.table(checked);
 
 const report = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.arch()}` },
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: contenderVersion, platform: `${os.platform()} ${os.arch()}` },
   settings: { latencyMs, quota, windowMs, maxConcurrency, pageSize, seed, quick },
   results,
   targets: checked,
