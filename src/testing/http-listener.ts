@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DROPPED, type Dispatch } from './dispatch-outcome';
-import { heldBodyOf } from './responses/bytes-response';
+import { heldBodyOf, joinBytes } from './responses/bytes-response';
 
 /** Options of {@link SandboxStore.listen}. */
 export interface ListenOptions {
@@ -108,16 +108,6 @@ async function toRequest(incoming: IncomingMessage, origin: string, signal: Abor
   }
   const method = incoming.method ?? 'GET';
   const size = chunks.reduce((total, chunk) => total + chunk.byteLength, 0);
-  const body = method === 'GET' || method === 'HEAD' || size === 0 ? undefined : concat(chunks, size);
+  const body = method === 'GET' || method === 'HEAD' || size === 0 ? undefined : joinBytes(chunks);
   return new Request(new URL(incoming.url ?? '/', origin), { method, headers, body, signal });
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }

@@ -15,7 +15,7 @@ export function bytesResponse(parts: readonly Uint8Array[], init: ResponseInit):
   const body = new ReadableStream<Uint8Array>(
     {
       pull(controller) {
-        controller.enqueue(joinParts(parts));
+        controller.enqueue(joinBytes(parts));
         controller.close();
       },
     },
@@ -32,7 +32,8 @@ export function heldBodyOf(response: Response): readonly Uint8Array[] | undefine
   return heldBodies.get(response);
 }
 
-function joinParts(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+/** `parts` copied into one array, in order. */
+export function joinBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   let size = 0;
   for (const part of parts) size += part.byteLength;
   const bytes = new Uint8Array(size);
