@@ -18,7 +18,7 @@ import { markMalformed, parseBody, readText, type ParsedBody } from './read-body
 import { redactSecrets } from './redact';
 import { retryDelayMs, retryReason } from './retry-policy';
 import { describeCauseChain } from './describe-cause';
-import { sleep } from './sleep';
+import { nextTask, sleep } from './sleep';
 import { describeIssues, toFieldIssues, withMessages } from './zod-issues';
 
 /** Settings of one source's HTTP core: the source's validated options. */
@@ -39,6 +39,12 @@ export interface HttpRequest<T> {
    * because a timeout or a 5xx may come after BigCommerce already did the work.
    */
   readonly repeatable?: boolean;
+  /**
+   * Set on requests with large bodies (catalog pages): when this response's slot passes to a
+   * waiting request, the parse waits one turn of the event loop so that request leaves first.
+   * A timer, so tests with fake timers must advance them.
+   */
+  readonly yieldBeforeParse?: boolean;
 }
 
 /** A successful response. `data` is `undefined` for 204 and empty bodies. */
@@ -129,7 +135,15 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       return pRetry(
         async (attemptNumber) => {
           try {
-            const exchanged = await limiter.run(() => exchange(request, target, attemptNumber, options), options.signal);
+            let handedOver = false;
+            const exchanged = await limiter.run(async () => {
+              const result = await exchange(request, target, attemptNumber, options);
+              handedOver = request.yieldBeforeParse === true && limiter.waiting > 0;
+              return result;
+            }, options.signal);
+            // The request this slot passes to sends a few microtasks from now: let it leave before
+            // this body is parsed, or the slot idles through the parse of a large page.
+            if (handedOver) await nextTask();
             return interpret(request, target, exchanged);
           } catch (error) {
             if (options.signal?.aborted || retryReason(error, repeatable) === undefined) throw new StopRetrying(asError(error));

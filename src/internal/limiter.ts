@@ -23,6 +23,11 @@ export class Limiter {
     return this.#active;
   }
 
+  /** Requests waiting for a slot. */
+  get waiting(): number {
+    return this.#waiting.length;
+  }
+
   /** Runs `task` once a slot is free and no pause is in force. */
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.#acquire(signal);

@@ -16,3 +16,8 @@ export function sleep(delayMs: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** Resolves after the event loop's next turn: work queued until now (I/O, sends) runs first. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -49,4 +49,30 @@ describe('parallel paging', () => {
     expect(othersBeforeItAnswered.length).toBeGreaterThanOrEqual(3);
     expect(new Set(othersBeforeItAnswered.map(({ request }) => request.query.get('id:greater'))).size).toBe(othersBeforeItAnswered.length);
   });
+
+  it('cuts the span into maxConcurrency + 1 even ranges of whole pages, one waiting for a slot: dense ids cost no extra request', async () => {
+    const events: SourceEvent[] = [];
+    const { sandbox, source } = setup({ latencyMs: 5 }, { maxConcurrency: 4, onEvent: (event) => events.push(event) });
+    seedCatalog(sandbox.catalog, { products: 2_000, seed: 23 });
+    const ids = [...sandbox.catalog.products()].map((product) => product.id);
+    expect(ids[ids.length - 1]! - ids[0]! + 1).toBe(ids.length); // dense, as the generator makes them
+
+    const items = await collect(source.inventory.items({ pageSize: 100 }));
+
+    expect(skusOfItems(items)).toEqual(skusOf(sandbox));
+    const pages = productRequests(sandbox).filter(isPageRequest);
+    // 20 full pages, no partial one at any range's end; plus the probe.
+    expect(pages).toHaveLength(20);
+    expect(productRequests(sandbox)).toHaveLength(21);
+    // Five ranges of four pages each (their upper bounds travel as id:max), read by four slots.
+    const upperBounds = new Set(pages.map((request) => request.query.get('id:max')).filter((bound) => bound !== null));
+    expect(upperBounds).toEqual(new Set(['400', '800', '1200', '1600']));
+    let inFlight = 0;
+    let most = 0;
+    for (const event of events) {
+      if (event.type === 'request') most = Math.max(most, (inFlight += 1));
+      if (event.type === 'response') inFlight -= 1;
+    }
+    expect(most).toBe(4);
+  });
 });
