@@ -1,9 +1,5 @@
 import { defineConfig } from 'tsup';
 
-// p-retry ships ESM only. The CommonJS build bundles it so that `require('bigcommerce-source')`
-// works on every Node 22 release, including those before require(esm) was enabled by default (22.12).
-const esmOnlyDependencies = ['p-retry', 'is-network-error'];
-
 export default defineConfig([
   {
     entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
@@ -22,7 +18,6 @@ export default defineConfig([
     sourcemap: true,
     target: 'es2022',
     platform: 'neutral',
-    noExternal: esmOnlyDependencies,
     treeshake: true,
   },
   {

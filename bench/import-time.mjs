@@ -19,6 +19,5 @@ function medianMs(specifier) {
 const baseline = medianMs('data:text/javascript,export {}');
 const esm = medianMs('bigcommerce-source');
 const zodMini = medianMs('zod/mini');
-const pRetry = medianMs('p-retry');
 console.log(`import('bigcommerce-source'): ${esm.toFixed(1)} ms median of ${RUNS} (empty module: ${baseline.toFixed(1)} ms), Node ${process.version}`);
-console.log(`  its dependencies alone: zod/mini ${zodMini.toFixed(1)} ms, p-retry ${pRetry.toFixed(1)} ms`);
+console.log(`  its one dependency alone: zod/mini ${zodMini.toFixed(1)} ms`);

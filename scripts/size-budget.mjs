@@ -1,5 +1,5 @@
 // Size budget of the library entry, as an application bundler would ship it: dist/index.js bundled
-// with its dependencies (p-retry, zod/mini), minified and gzipped. Also checks that neither the CLI
+// with its dependency (zod/mini), minified and gzipped. Also checks that neither the CLI
 // nor the testing subpath (the sandbox store) leaks into it.
 //
 //   node scripts/size-budget.mjs            fails when over budget or when something leaks (what

@@ -1,4 +1,3 @@
-import pRetry, { AbortError as StopRetrying } from 'p-retry';
 import * as z from 'zod/mini';
 import { apiErrorFromResponse } from '../errors/api-error-from-response';
 import { BigCommerceError } from '../errors/bigcommerce-error';
@@ -132,42 +131,30 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       throwIfAborted(options.signal);
       const target = `${request.path}${serializeQuery(request.query)}`;
       const repeatable = request.method === 'GET' || request.repeatable === true;
-      return pRetry(
-        async (attemptNumber) => {
-          try {
-            let handedOver = false;
-            const exchanged = await limiter.run(async () => {
-              const result = await exchange(request, target, attemptNumber, options);
-              handedOver = request.yieldBeforeParse === true && limiter.waiting > 0;
-              return result;
-            }, options.signal);
-            // The request this slot passes to sends a few microtasks from now: let it leave before
-            // this body is parsed, or the slot idles through the parse of a large page.
-            if (handedOver) await nextTask();
-            return interpret(request, target, exchanged);
-          } catch (error) {
-            if (options.signal?.aborted || retryReason(error, repeatable) === undefined) throw new StopRetrying(asError(error));
-            throw error;
-          }
-        },
-        {
-          retries: options.maxRetries,
-          signal: options.signal,
-          // p-retry counts attempts; the waits are ours, because a 429 says how long to wait.
-          minTimeout: 0,
-          maxTimeout: 0,
-          randomize: false,
-          onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-            if (retriesLeft === 0) return;
-            const delayMs = retryDelayMs(error, attemptNumber);
-            const reason = retryReason(error, repeatable) ?? 'unknown';
-            emit({ type: 'retry', method: request.method, path: target, attempt: attemptNumber, delayMs, reason });
-            // Everyone waits out a 429, not just this request: the quota is the store's, not ours.
-            if (reason === 'status 429') limiter.pause(delayMs, 'rate-limited');
-            await sleep(delayMs, options.signal);
-          },
-        },
-      );
+      // Attempts are counted here and the waits are ours: a 429 says how long to wait, and a
+      // write is repeated only when that cannot duplicate it (see retryReason).
+      for (let attemptNumber = 1; ; attemptNumber += 1) {
+        try {
+          let handedOver = false;
+          const exchanged = await limiter.run(async () => {
+            const result = await exchange(request, target, attemptNumber, options);
+            handedOver = request.yieldBeforeParse === true && limiter.waiting > 0;
+            return result;
+          }, options.signal);
+          // The request this slot passes to sends a few microtasks from now: let it leave before
+          // this body is parsed, or the slot idles through the parse of a large page.
+          if (handedOver) await nextTask();
+          return interpret(request, target, exchanged);
+        } catch (error) {
+          const reason = options.signal?.aborted ? undefined : retryReason(error, repeatable);
+          if (reason === undefined || attemptNumber > options.maxRetries) throw error;
+          const delayMs = retryDelayMs(error, attemptNumber);
+          emit({ type: 'retry', method: request.method, path: target, attempt: attemptNumber, delayMs, reason });
+          // Everyone waits out a 429, not just this request: the quota is the store's, not ours.
+          if (reason === 'status 429') limiter.pause(delayMs, 'rate-limited');
+          await sleep(delayMs, options.signal);
+        }
+      }
     },
   };
 }
@@ -249,8 +236,4 @@ function translateFailure(
 function maxDefined(...values: Array<number | undefined>): number | undefined {
   const defined = values.filter((value): value is number => value !== undefined);
   return defined.length > 0 ? Math.max(...defined) : undefined;
-}
-
-function asError(value: unknown): Error {
-  return value instanceof Error ? value : new Error(String(value));
 }
