@@ -304,16 +304,7 @@ describe('a large body and a request waiting for its slot', () => {
       log.push(`send ${new URL(String(input)).pathname.split('/').pop()}`);
       return new Response(JSON.stringify({ data: [1, 2, 3] }), { status: 200, headers: { 'content-type': 'application/json' } });
     }) as typeof globalThis.fetch;
-    const http = createHttpClient({
-      storeHash: 'abc123',
-      apiBaseUrl: 'https://api.bigcommerce.com',
-      auth: createApiKeyAuth({ accessToken: 'tok-abcdef' }),
-      fetch,
-      timeoutMs: 30_000,
-      maxRetries: 0,
-      maxConcurrency: 1,
-      onEvent: undefined,
-    });
+    const { http } = clientWith([], { fetch, maxRetries: 0, maxConcurrency: 1 });
     const recordParse = (name: string) =>
       z.looseObject({ data: z.array(z.number()) }).check(z.refine(() => (log.push(`parse ${name}`), true)));
     await Promise.all([

@@ -4,6 +4,17 @@ import { seedCatalog } from '../../../src/testing/catalog/catalog-generator';
 import type { SandboxRequest } from '../../../src/testing/index';
 import { collect, productRequests, setup, skusOf, skusOfItems } from './inventory-fixtures';
 
+/** The most requests on the wire at once, from the source's request and response events. */
+function mostInFlight(events: readonly SourceEvent[]): number {
+  let inFlight = 0;
+  let most = 0;
+  for (const event of events) {
+    if (event.type === 'request') most = Math.max(most, (inFlight += 1));
+    if (event.type === 'response') inFlight -= 1;
+  }
+  return most;
+}
+
 const isPageRequest = (request: SandboxRequest) => request.path === '/v3/catalog/products' && request.query.get('include') === 'variants';
 
 describe('parallel paging', () => {
@@ -15,13 +26,7 @@ describe('parallel paging', () => {
     const items = await collect(source.inventory.items({ pageSize: 50 }));
 
     expect(skusOfItems(items)).toEqual(skusOf(sandbox));
-    let inFlight = 0;
-    let most = 0;
-    for (const event of events) {
-      if (event.type === 'request') most = Math.max(most, (inFlight += 1));
-      if (event.type === 'response') inFlight -= 1;
-    }
-    expect(most).toBe(4);
+    expect(mostInFlight(events)).toBe(4);
     expect(productRequests(sandbox).length).toBeLessThanOrEqual(Math.ceil(2_000 / 50) + 2 * 4);
   });
 
@@ -69,12 +74,6 @@ describe('parallel paging', () => {
     const upperBounds = [...new Set(pages.map((request) => Number(request.query.get('id:max') ?? Number.NaN)))].filter((bound) => !Number.isNaN(bound));
     expect(upperBounds.filter((bound) => bound % 400 === 0).sort((a, b) => a - b)).toEqual([400, 800, 1_200, 1_600]);
     expect(upperBounds.every((bound) => bound % 100 === 0)).toBe(true);
-    let inFlight = 0;
-    let most = 0;
-    for (const event of events) {
-      if (event.type === 'request') most = Math.max(most, (inFlight += 1));
-      if (event.type === 'response') inFlight -= 1;
-    }
-    expect(most).toBe(4);
+    expect(mostInFlight(events)).toBe(4);
   });
 });
