@@ -4,5 +4,8 @@ export const DROPPED: unique symbol = Symbol('bigcommerce-source/testing.dropped
 /** What the sandbox does with a request: answer it, or drop the connection. */
 export type DispatchOutcome = Response | typeof DROPPED;
 
-/** Takes one request to its outcome. Rejects with the signal's reason when the request is aborted. */
-export type Dispatch = (request: Request) => Promise<DispatchOutcome>;
+/**
+ * Takes one request to its outcome. Rejects with the reason of `signal` (the caller's own signal,
+ * `request.signal` when omitted) when the request is aborted.
+ */
+export type Dispatch = (request: Request, signal?: AbortSignal) => Promise<DispatchOutcome>;

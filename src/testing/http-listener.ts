@@ -69,7 +69,8 @@ async function serve(dispatch: Dispatch, incoming: IncomingMessage, outgoing: Se
   });
   try {
     const request = await toRequest(incoming, origin, controller.signal);
-    const outcome = await dispatch(request);
+    // The controller's own signal: the Request's copy of it may be cut loose by a GC (see sandbox.fetch).
+    const outcome = await dispatch(request, controller.signal);
     if (outcome === DROPPED) {
       incoming.socket.destroy();
       return;

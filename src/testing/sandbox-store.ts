@@ -139,8 +139,7 @@ export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore 
   const faults = new FaultQueue();
   let log: SandboxRequest[] = [];
 
-  async function dispatch(request: Request): Promise<DispatchOutcome> {
-    const { signal } = request;
+  async function dispatch(request: Request, signal: AbortSignal = request.signal): Promise<DispatchOutcome> {
     const record = await readSandboxRequest(request);
     log.push(record);
     // Taken on arrival, so concurrent requests meet faults in the order they came in.
@@ -162,8 +161,12 @@ export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore 
 
   const fetch: SandboxFetch = async (input, init) => {
     const request = new Request(input, init);
-    if (request.signal.aborted) throw request.signal.reason;
-    const outcome = await dispatch(request);
+    // The caller's own signal, not the copy's: undici links a Request's signal to the one it was
+    // made from through a WeakRef, so once the copy is unreferenced, a GC can cut the link and an
+    // abort (a timeout) never reaches a hung request. Seen as 20 s hangs under load.
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined) ?? request.signal;
+    if (signal.aborted) throw signal.reason;
+    const outcome = await dispatch(request, signal);
     // undici's own failure when the peer closes the socket: a TypeError whose cause names it.
     if (outcome === DROPPED) throw new TypeError('fetch failed', { cause: socketClosedError() });
     return outcome;

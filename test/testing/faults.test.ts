@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createSandboxStore } from '../../src/testing/index';
 import { get } from './sandbox-fixtures';
@@ -130,6 +132,25 @@ describe('connection faults through fetch', () => {
     const reason = new Error('gave up');
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
+  });
+
+  it('hang: the caller\'s abort still ends it after garbage collections (no weakly linked signal copy)', async () => {
+    // undici links a Request's signal to its source through a WeakRef: waiting on the copy's signal
+    // hung for good once a GC collected the copy (20 s test timeouts on a loaded CI machine).
+    v8.setFlagsFromString('--expose-gc');
+    const collectGarbage = vm.runInNewContext('gc') as () => void;
+    const sandbox = createSandboxStore();
+    sandbox.injectFault({ kind: 'hang' });
+    const controller = new AbortController();
+    const pending = get(sandbox, '/v2/store', { signal: controller.signal });
+    for (let round = 0; round < 3; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      collectGarbage();
+    }
+    const reason = new Error('gave up');
+    controller.abort(reason);
+    const outcome = await Promise.race([pending.then(() => 'answered', (error: unknown) => error), new Promise((resolve) => setTimeout(() => resolve('still hanging'), 1_000))]);
+    expect(outcome).toBe(reason);
   });
 
   it('rejects at once for a signal aborted before the call', async () => {
