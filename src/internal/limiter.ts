@@ -18,11 +18,6 @@ export class Limiter {
     private readonly onThrottle: (event: ThrottleEvent) => void = () => {},
   ) {}
 
-  /** Requests in flight now. */
-  get active(): number {
-    return this.#active;
-  }
-
   /** Requests waiting for a slot. */
   get waiting(): number {
     return this.#waiting.length;
