@@ -13,7 +13,7 @@ import { anySignal } from './any-signal';
 import { Limiter } from './limiter';
 import { serializeQuery, type QueryParams } from './query';
 import { readRateLimitHeaders, type RateLimitState } from './rate-limit-headers';
-import { markMalformed, parseBody, readText, type ParsedBody } from './read-body';
+import { markMalformed, parseBody, readBytes, type ParsedBody } from './read-body';
 import { redactSecrets } from './redact';
 import { retryDelayMs, retryReason } from './retry-policy';
 import { describeCauseChain } from './describe-cause';
@@ -74,9 +74,9 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
   const baseHeaders = { Accept: 'application/json', 'User-Agent': `bigcommerce-source/${VERSION}` };
 
   /**
-   * The network half of an attempt, run inside a limiter slot: send the request and read the body,
-   * decoding it as the chunks arrive. Parsing and validation happen after the slot is released, so
-   * the next request leaves while a large page is still being parsed.
+   * The network half of an attempt, run inside a limiter slot: send the request and read the body's
+   * bytes. Decoding, parsing and validation happen after the slot is released, so the next request
+   * leaves while a large page is still being parsed.
    */
   async function exchange(request: HttpRequest<unknown>, target: string, attemptNumber: number, options: ResolvedOptions): Promise<Exchange> {
     const authHeaders = await config.auth.getRequestHeaders({ storeHash: config.storeHash, signal: options.signal });
@@ -100,7 +100,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal,
       });
-      const text = await readText(response);
+      const bytes = await readBytes(response);
       const rateLimit = readRateLimitHeaders(response.headers);
       emit({
         type: 'response',
@@ -111,7 +111,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         requestsLeft: rateLimit.requestsLeft,
       });
       if (rateLimit.requestsLeft === 0 && rateLimit.resetMs !== undefined) limiter.pause(rateLimit.resetMs, 'quota-exhausted');
-      return { response, text, rateLimit, secrets: Object.values(authHeaders) };
+      return { response, bytes, rateLimit, secrets: Object.values(authHeaders) };
     } catch (error) {
       throw translateFailure(error, options, timeout.signal, describe);
     } finally {
@@ -168,17 +168,17 @@ interface ResolvedOptions {
 /** What the network half of an attempt brings back. */
 interface Exchange {
   readonly response: Response;
-  /** The body as text; `undefined` for 204 and 205. */
-  readonly text: string | undefined;
+  /** The body's bytes as they arrived; `undefined` for 204 and 205. */
+  readonly bytes: Uint8Array[] | undefined;
   readonly rateLimit: RateLimitState;
   /** The auth header values sent, scrubbed from any error body. */
   readonly secrets: readonly string[];
 }
 
 /** The CPU half of an attempt, outside the limiter slot: parse, map error statuses, validate. */
-function interpret<T>(request: HttpRequest<T>, target: string, { response, text, rateLimit, secrets }: Exchange): HttpResponse<T> {
+function interpret<T>(request: HttpRequest<T>, target: string, { response, bytes, rateLimit, secrets }: Exchange): HttpResponse<T> {
   const describe = { method: request.method, path: target };
-  const body = parseBody(text);
+  const body = parseBody(bytes);
   if (!response.ok) {
     throw apiErrorFromResponse({
       status: response.status,

@@ -1,72 +1,60 @@
-/** A body once decoded: the text, and the JSON when there is some. */
+import { decodeBytes, parseJsonBytes } from './parse-json-bytes';
+
+/** A body once parsed: the JSON when there is some, else the text (for error messages). */
 export interface ParsedBody {
-  readonly text: string;
   /** Parsed JSON; `undefined` when the body is empty or not JSON. */
   readonly json: unknown;
+  /** The decoded body when it is not JSON (an HTML error page, a cut-off page); `''` otherwise. */
+  readonly text: string;
   /** True when the body was non-empty and not valid JSON. */
   readonly malformed: boolean;
 }
 
 /**
- * Reads a response's body as text, decoding UTF-8 chunk by chunk as the bytes arrive; `undefined`
- * for 204 and 205, whose bodies BigCommerce leaves empty (v2 lists answer 204 when there is
- * nothing to list).
- *
- * Why not `arrayBuffer()` then one decode: that joins a 500 KB page into one more buffer first
- * (measured 9.9 ms for join, decode and parse against 6.6 ms chunk by chunk, Node 24), and those
- * short-lived large buffers are what kept the process's memory growing over a 100 000-product sync.
+ * Reads a response's body as the bytes arrive, without decoding them: that happens in
+ * {@link parseBody}, after the request's limiter slot is released. `undefined` for 204 and 205,
+ * whose bodies BigCommerce leaves empty (v2 lists answer 204 when there is nothing to list).
  * @see https://developer.bigcommerce.com/docs/rest-management/orders/order-shipments#get-order-shipments
  */
-export async function readText(response: Response): Promise<string | undefined> {
+export async function readBytes(response: Response): Promise<Uint8Array[] | undefined> {
   if (response.status === 204 || response.status === 205) {
     await response.body?.cancel();
     return undefined;
   }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  // Fatal first: on Node 24 it takes a validating fast path about twice as quick as the lenient
-  // decoder on unicode-heavy pages (3.7 ms against 7.2 ms for 525 KB). Invalid UTF-8, which
-  // BigCommerce should never send, is decoded again leniently (U+FFFD), so the chunks are kept.
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   const chunks: Uint8Array[] = [];
-  let text = '';
-  let valid = true;
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    chunks.push(read.value);
-    if (!valid) continue;
-    try {
-      text += decoder.decode(read.value, { stream: true });
-    } catch {
-      valid = false;
-    }
-  }
-  if (valid) {
-    try {
-      return text + decoder.decode();
-    } catch {
-      // A multi-byte sequence cut off at the end: decoded leniently below.
-    }
-  }
-  const lenient = new TextDecoder('utf-8');
-  text = '';
-  for (const chunk of chunks) text += lenient.decode(chunk, { stream: true });
-  return text + lenient.decode();
+  if (!response.body) return chunks;
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+  return chunks;
 }
 
-/** Parses JSON text. An empty body is never handed to `JSON.parse`. */
-export function parseBody(text: string | undefined): ParsedBody {
-  if (text === undefined || text === '') return { text: '', json: undefined, malformed: false };
+/**
+ * Parses a body read by {@link readBytes}. Large v3 lists are parsed element by element
+ * (see parse-json-bytes.ts). Invalid UTF-8, which BigCommerce should never send, is decoded
+ * leniently (U+FFFD) and parsed again. An empty or blank body is never handed to `JSON.parse`.
+ */
+export function parseBody(chunks: readonly Uint8Array[] | undefined): ParsedBody {
+  if (chunks === undefined || chunks.every((chunk) => chunk.length === 0)) return { json: undefined, text: '', malformed: false };
   try {
-    return { text, json: JSON.parse(text), malformed: false };
-  } catch {
+    return { json: parseJsonBytes(chunks), text: '', malformed: false };
+  } catch (error) {
+    // A SyntaxError: valid UTF-8 but not JSON. Anything else: invalid UTF-8, decoded leniently.
+    const valid = error instanceof SyntaxError;
+    const text = decodeBytes(chunks, new TextDecoder('utf-8', { fatal: valid }));
     // Whitespace only is an empty body, not a malformed one.
-    return text.trim() === '' ? { text, json: undefined, malformed: false } : { text, json: undefined, malformed: true };
+    if (text.trim() === '') return { json: undefined, text, malformed: false };
+    if (valid) return { json: undefined, text, malformed: true };
+    try {
+      return { json: JSON.parse(text), text: '', malformed: false };
+    } catch {
+      return { json: undefined, text, malformed: true };
+    }
   }
 }
 
 /** Reads and parses a whole body (for callers outside the HTTP core, such as the OAuth token exchange). */
 export async function readBody(response: Response): Promise<ParsedBody> {
-  return parseBody(await readText(response));
+  return parseBody(await readBytes(response));
 }
 
 const malformedBodies = new WeakSet<object>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBody, readText } from '../../src/internal/read-body';
+import { parseBody, readBytes } from '../../src/internal/read-body';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -25,43 +25,49 @@ function cutAt(bytes: Uint8Array, ...offsets: number[]): Uint8Array[] {
   return chunks;
 }
 
-describe('readText', () => {
+/** Reads the response's bytes and parses them, as the HTTP core does. */
+async function readAndParse(response: Response) {
+  return parseBody(await readBytes(response));
+}
+
+describe('readBytes and parseBody', () => {
   it('decodes a multi-byte character split across chunks, at every possible cut', async () => {
     const text = '{"name":"Café ☕ 製品 😀"}';
     const bytes = encode(text);
     for (let cut = 1; cut < bytes.length; cut += 1) {
-      expect(await readText(chunkedResponse(cutAt(bytes, cut)))).toBe(text);
+      expect(await readAndParse(chunkedResponse(cutAt(bytes, cut)))).toEqual({ json: JSON.parse(text), text: '', malformed: false });
     }
-    expect(await readText(chunkedResponse(cutAt(bytes, 12, 13, 14, 15)))).toBe(text);
+    expect((await readAndParse(chunkedResponse(cutAt(bytes, 12, 13, 14, 15)))).json).toEqual(JSON.parse(text));
   });
 
   it('replaces invalid UTF-8 with U+FFFD, in any chunk, instead of failing', async () => {
     const bytes = new Uint8Array([...encode('{"a":"x'), 0xff, ...encode('y","b":"é"}')]);
-    expect(await readText(chunkedResponse(cutAt(bytes, 3, 9)))).toBe('{"a":"x\uFFFDy","b":"é"}');
+    expect((await readAndParse(chunkedResponse(cutAt(bytes, 3, 9)))).json).toEqual({ a: 'x\uFFFDy', b: 'é' });
+    const page = new Uint8Array([...encode('{"data":[{"a":"x'), 0xff, ...encode('"}],"meta":{}}')]);
+    expect((await readAndParse(chunkedResponse(cutAt(page, 5, 16)))).json).toEqual({ data: [{ a: 'x\uFFFD' }], meta: {} });
   });
 
-  it('replaces a multi-byte sequence cut off at the end of the body', async () => {
+  it('keeps the text of a body that is not JSON, with a multi-byte sequence cut off at the end replaced', async () => {
     const bytes = encode('"caf\u00e9"').slice(0, -2); // the closing quote and half of é are gone
-    expect(await readText(chunkedResponse([bytes]))).toBe('"caf\uFFFD');
+    expect(await readAndParse(chunkedResponse([bytes]))).toEqual({ json: undefined, text: '"caf\uFFFD', malformed: true });
+    expect(await readAndParse(chunkedResponse([encode('<html>502 Bad '), encode('Gateway</html>')]))).toEqual({
+      json: undefined,
+      text: '<html>502 Bad Gateway</html>',
+      malformed: true,
+    });
   });
 
-  it('is undefined for 204 and 205, and empty for a 200 without a body', async () => {
-    expect(await readText(new Response(null, { status: 204 }))).toBeUndefined();
-    expect(await readText(new Response(null, { status: 205 }))).toBeUndefined();
-    expect(await readText(new Response(null, { status: 200 }))).toBe('');
-  });
-});
-
-describe('parseBody', () => {
-  it('parses JSON, and never hands an empty or blank body to JSON.parse as malformed', () => {
-    expect(parseBody('{"a":1}')).toEqual({ text: '{"a":1}', json: { a: 1 }, malformed: false });
-    expect(parseBody(undefined)).toEqual({ text: '', json: undefined, malformed: false });
-    expect(parseBody('')).toEqual({ text: '', json: undefined, malformed: false });
-    expect(parseBody(' \n')).toMatchObject({ json: undefined, malformed: false });
+  it('marks a page cut off mid-array as malformed', async () => {
+    expect(await readAndParse(chunkedResponse([encode('{"data":[{"id":1},')]))).toMatchObject({ json: undefined, malformed: true });
   });
 
-  it('marks text that is not JSON, such as a body cut off mid-page, as malformed', () => {
-    expect(parseBody('{"data":[{"id":1},')).toMatchObject({ json: undefined, malformed: true });
-    expect(parseBody('<html>502 Bad Gateway</html>')).toMatchObject({ malformed: true, text: '<html>502 Bad Gateway</html>' });
+  it('is empty, never malformed, for 204, 205, no body, an empty body and a blank one', async () => {
+    const empty = { json: undefined, text: '', malformed: false };
+    expect(await readBytes(new Response(null, { status: 204 }))).toBeUndefined();
+    expect(await readAndParse(new Response(null, { status: 204 }))).toEqual(empty);
+    expect(await readAndParse(new Response(null, { status: 205 }))).toEqual(empty);
+    expect(await readAndParse(new Response(null, { status: 200 }))).toEqual(empty);
+    expect(await readAndParse(chunkedResponse([new Uint8Array(0)]))).toEqual(empty);
+    expect(await readAndParse(chunkedResponse([encode(' \n')]))).toMatchObject({ json: undefined, malformed: false });
   });
 });
