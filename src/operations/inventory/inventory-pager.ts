@@ -58,8 +58,8 @@ export interface ReadyPage {
  * - Work stealing: when a slot is free and no range is idle, the range with the most pages left is
  *   split by id (see {@link splitPoint}); at most `2 × maxConcurrency - 1` ranges are ever made, so a
  *   sync costs at most that many requests more than ceil(products / pageSize), plus one probe.
- * - Back-pressure: at most `maxConcurrency + 2` pages are fetched or held ahead of the caller, so
- *   memory stays flat however big the catalog.
+ * - Back-pressure: at most `maxConcurrency + 2 + QUEUED_AHEAD` pages are fetched, waiting to be
+ *   fetched or held ahead of the caller, so memory stays flat however big the catalog.
  * - Exactly once: a page is "committed" when the caller takes it; the cursor lists, per range, the
  *   ids not yet committed. Pages of one range are committed in id order.
  */
