@@ -1,6 +1,6 @@
 /**
  * A range of product ids one worker reads in id order: ids above `lo`, up to `hi` (inclusive;
- * `Infinity` for the last, open-ended range, which also catches products created during the sync).
+ * `Infinity` for the last range until the page of the highest ids says where the ids end).
  *
  * Paging by id instead of page number is what makes a sync drift-safe: a product added or deleted
  * while the sync runs shifts every later page number, but never changes which range another

@@ -53,11 +53,13 @@ export interface ReadyPage {
  * - Workers: one request in flight per range, at most `maxConcurrency` in all, through the
  *   source's shared limiter (so retries and 429 pauses are shared too), plus one more waiting at the
  *   limiter so a slot never idles while a page is parsed.
- * - Even ranges: once the probe gives the count, the span is cut into `maxConcurrency + 1` ranges
+ * - Top page: a fresh sync starts with two pages, the first ids and the highest ones; the latter's
+ *   first id and `meta.pagination.total` give the span and the count (see `#readTopPage`).
+ * - Even ranges: once the top page gives the count, the span is cut into `maxConcurrency + 1` ranges
  *   of whole pages, so they finish together.
  * - Work stealing: when a slot is free and no range is idle, the range with the most pages left is
  *   split by id (see {@link splitPoint}); at most `2 × maxConcurrency - 1` ranges are ever made, so a
- *   sync costs at most that many requests more than ceil(products / pageSize), plus one probe.
+ *   sync costs at most that many requests more than ceil(products / pageSize).
  * - Back-pressure: at most `maxConcurrency + 2 + QUEUED_AHEAD` pages are fetched, waiting to be
  *   fetched or held ahead of the caller, so memory stays flat however big the catalog.
  * - Exactly once: a page is "committed" when the caller takes it; the cursor lists, per range, the
@@ -97,13 +99,16 @@ export class InventoryPager {
     this.#splitsLeft = Math.max(0, 2 * this.#concurrency - 1 - this.#ranges.length);
   }
 
-  /** Sends the first requests: the probe for the id span (fresh syncs only) and the first pages. */
+  /** Sends the first requests: the page of the highest ids (fresh syncs only) and the first pages. */
   start(): void {
     if (this.#config.request.signal?.aborted) {
       this.#fail(this.#config.request.signal.reason);
       return;
     }
-    if (this.#maxId === undefined && this.#ranges.length > 0) void this.#probe();
+    if (this.#maxId === undefined && this.#ranges.length > 0) {
+      this.#guessFirstRanges();
+      void this.#readTopPage();
+    }
     this.#pump();
   }
 
@@ -201,7 +206,7 @@ export class InventoryPager {
     const pages = Math.ceil(remaining / pageSize);
     const parts = Math.min(this.#concurrency + QUEUED_AHEAD, pages, this.#splitsLeft);
     if (parts < 2 || this.#maxId === undefined) return;
-    const end = Math.max(this.#maxId, range.lo + remaining);
+    const end = Number.isFinite(range.hi) ? range.hi : Math.max(this.#maxId, range.lo + remaining);
     const boundaries: Array<{ at: number; before: number }> = [];
     for (let part = 1; part < parts; part += 1) {
       const before = pageSize * Math.round((part * pages) / parts);
@@ -254,29 +259,119 @@ export class InventoryPager {
     };
   }
 
-  /** One cheap request for the highest matching id and the total, to split the id span evenly. */
-  async #probe(): Promise<void> {
+  /**
+   * Before the top page says where the ids end, guesses that they start near 1 and are dense
+   * (BigCommerce numbers products in creation order): the first `maxConcurrency - 2` pages' worth
+   * of ids, (0, pageSize], (pageSize, 2 × pageSize], …, become ranges of their own, so the first
+   * round has a request in every slot. A wrong guess costs a short or empty page, never a product:
+   * they are ranges like any other. Not with `modifiedSince`, whose matching products are few and
+   * spread over every id.
+   */
+  #guessFirstRanges(): void {
+    const [whole] = this.#ranges;
+    if (this.#ranges.length !== 1 || !whole || whole.lo !== 0 || Number.isFinite(whole.hi) || this.#config.filters.modifiedSince) return;
+    const { pageSize } = this.#config;
+    // As many as fill the first round, but never the splits the even cut and the tail need.
+    const guessed = Math.max(0, Math.min(this.#concurrency - 2, this.#splitsLeft - this.#concurrency - QUEUED_AHEAD));
+    let lower = whole;
+    for (let part = 1; part <= guessed; part += 1) {
+      const upper = new IdRange(part * pageSize, Infinity);
+      lower.hi = part * pageSize;
+      this.#ranges.push(upper);
+      this.#splitsLeft -= 1;
+      lower = upper;
+    }
+  }
+
+  /** The query of a page of products: with their variants, and only the fields an item needs. */
+  #pageQuery(): QueryParams {
+    return { include: 'variants', include_fields: PRODUCT_FIELDS, ...this.#filterQuery(), sort: 'id' };
+  }
+
+  /**
+   * The first request of a fresh sync, sent with the first page: the page of the highest ids
+   * (`direction=desc`). Its first product is the highest id and its `meta.pagination.total` the
+   * count, which is what the id span is split by; its products are a page like any other, so the
+   * first round of requests carries two pages, not a page and a probe.
+   *
+   * The span ends at that highest id: products created after it get higher ids (BigCommerce
+   * numbers products in creation order) and are picked up by the next sync, like any change made
+   * after a sync has read past it.
+   */
+  async #readTopPage(): Promise<void> {
+    const { pageSize } = this.#config;
+    const query: QueryParams = { ...this.#pageQuery(), direction: 'desc', limit: pageSize };
+    const describe = { method: 'GET', path: `${PRODUCTS_PATH}${serializeQuery(query)}` };
     this.#inFlight += 1;
     this.#requests += 1;
+    let data: unknown[];
+    let total: number;
     try {
-      const response = await this.#requestPage({ ...this.#filterQuery(), sort: 'id', direction: 'desc', limit: 1, include_fields: 'id' });
-      const first = response.data?.data[0] as { id?: unknown } | undefined;
-      this.#maxId = typeof first?.id === 'number' ? first.id : 0;
-      const total = response.data?.meta.pagination.total ?? 0;
-      this.#productsTotal ??= total;
-      // The probe's total is the whole span's count: with it the first range can be split now,
-      // while its first page is still in flight, instead of a round trip later.
-      const [whole] = this.#ranges;
-      if (this.#ranges.length === 1 && whole && whole.lo === 0 && whole.remaining === undefined) {
-        whole.remaining = total;
-        this.#splitEvenly(whole);
-      }
+      const response = await this.#requestPage(query);
+      if (!response.data) throw new ResponseValidationError(`GET ${describe.path} returned an empty body.`, { ...describe, issues: [{ path: '', message: 'expected a product list' }] });
+      data = response.data.data;
+      total = response.data.meta.pagination.total;
     } catch (error) {
       this.#fail(error);
+      return;
     } finally {
       this.#inFlight -= 1;
     }
-    this.#pump();
+    if (this.#failure || this.#stopped) return;
+
+    let previousId = Infinity;
+    for (let index = 0; index < data.length; index += 1) {
+      const id = (data[index] as { id?: unknown } | null)?.id;
+      if (typeof id !== 'number' || !Number.isInteger(id) || id >= previousId || id < 1) {
+        const expected = Number.isFinite(previousId) ? `expected an integer id below ${previousId}` : 'expected a positive integer id';
+        this.#fail(
+          new ResponseValidationError(`GET ${describe.path} returned products out of id order or without an id at data[${index}].`, {
+            ...describe,
+            issues: [{ path: `data[${index}].id`, message: expected }],
+          }),
+        );
+        return;
+      }
+      previousId = id;
+    }
+    const ids = data as Array<{ id: number }>;
+    this.#maxId = ids[0]?.id ?? 0;
+    this.#productsTotal ??= total;
+    // The open-ended last range: the only one the top page's ids can fall in, apart from the
+    // guessed first ranges of a catalog of a page or two, which read those ids themselves.
+    const last = this.#ranges[this.#ranges.length - 1];
+    if (!last || Number.isFinite(last.hi) || ids.length === 0) {
+      this.#pump();
+      return;
+    }
+    // The top page owns the ids above `from`; the last range keeps the rest. Where the last range
+    // has already read past the top page's lowest id (a catalog of about one page), the top page
+    // keeps only what it has not read, so no product comes twice.
+    const from = Math.max(ids[ids.length - 1]!.id - 1, last.lo);
+    let kept = 0;
+    // A last range already done has read every product there was: the top page adds nothing.
+    if (!last.done) while (kept < ids.length && ids[kept]!.id > from) kept += 1;
+    if (!last.done) {
+      last.hi = from;
+      if (last.lo >= from) last.done = true;
+      else {
+        // Before its first answer, the ids below the last range are guessed dense (see #guessFirstRanges).
+        last.remaining = Math.max(0, (last.remaining ?? total - last.lo) - kept);
+        // With the count known, the rest of the span is cut now, while its first page is still in flight.
+        this.#splitEvenly(last);
+      }
+    }
+    if (kept === 0) {
+      this.#pump();
+      return;
+    }
+    const top = new IdRange(from, this.#maxId);
+    top.lo = this.#maxId;
+    top.done = true;
+    this.#ranges.push(top);
+    // Products in id order: the response lists them highest first.
+    const order = Array.from({ length: kept }, (_, position) => kept - 1 - position);
+    await this.#enqueue(top, data, order, this.#maxId, true, describe);
   }
 
   async #fetchPage(range: IdRange): Promise<void> {
@@ -284,10 +379,7 @@ export class InventoryPager {
     const lo = range.lo;
     const queryHi = range.hi;
     const query: QueryParams = {
-      include: 'variants',
-      include_fields: PRODUCT_FIELDS,
-      ...this.#filterQuery(),
-      sort: 'id',
+      ...this.#pageQuery(),
       'id:greater': lo,
       'id:max': Number.isFinite(queryHi) ? queryHi : undefined,
       limit: pageSize,
@@ -343,6 +435,14 @@ export class InventoryPager {
     }
     if (lo === 0 && this.#productsTotal === undefined) this.#productsTotal = total;
 
+    await this.#enqueue(range, data, Array.from({ length: kept }, (_, index) => index), lastId, rangeDone, describe);
+  }
+
+  /**
+   * Checks and normalizes the products of a page (`order`: their indexes in `data`, in id order)
+   * and queues the page for the caller after the range's earlier pages.
+   */
+  async #enqueue(range: IdRange, data: unknown[], order: readonly number[], lastId: number, rangeDone: boolean, describe: { method: string; path: string }): Promise<void> {
     // The range's next request goes out before this page is checked and normalized.
     this.#processing += 1;
     this.#pump();
@@ -354,13 +454,13 @@ export class InventoryPager {
       await nextTask();
       if (this.#failure || this.#stopped) return;
       let items: InventoryItem[] = [];
-      for (let index = 0; index < kept; index += 1) itemsOfProduct(checkProduct(data[index], index, describe), items);
+      for (const index of order) itemsOfProduct(checkProduct(data[index], index, describe), items);
       if (this.#config.locations && items.length > 0) {
         items = await attachLocations(this.#config.http, items, this.#requestOptions, () => (this.#requests += 1));
       }
       await previous;
       if (this.#failure || this.#stopped) return;
-      this.#ready.push({ range, lastId, rangeDone, items, productCount: kept });
+      this.#ready.push({ range, lastId, rangeDone, items, productCount: order.length });
     } catch (error) {
       this.#fail(error);
     } finally {

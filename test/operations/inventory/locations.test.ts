@@ -21,6 +21,7 @@ describe('locations: true', () => {
     expect(items.find((item) => item.sku === 'MUG-1')?.locations?.[0]).toMatchObject({ onHand: 12 });
     const inventoryRequests = sandbox.requests.filter((request) => request.path === '/v3/inventory/items');
     expect(inventoryRequests).toHaveLength(2);
+    // Two pages: ids up to 2 (Mug and Shirt: variants 1, 2, 3) and the page of the highest ids (Cap: 4).
     expect(inventoryRequests.map((request) => request.query.get('variant_id:in')).sort()).toEqual(['1,2,3', '4']);
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceEvent } from '../../../src/index';
+import { ResponseValidationError, type SourceEvent } from '../../../src/index';
 import { seedCatalog } from '../../../src/testing/catalog/catalog-generator';
 import type { SandboxRequest } from '../../../src/testing/index';
-import { collect, productRequests, setup, skusOf, skusOfItems } from './inventory-fixtures';
+import { collect, productRequests, setup, skusOf, skusOfItems, sourceFor } from './inventory-fixtures';
 
 /** The most requests on the wire at once, from the source's request and response events. */
 function mostInFlight(events: readonly SourceEvent[]): number {
@@ -30,7 +30,7 @@ describe('parallel paging', () => {
     expect(productRequests(sandbox).length).toBeLessThanOrEqual(Math.ceil(2_000 / 50) + 2 * 4);
   });
 
-  it('splits the id span as soon as the first request (highest id and count) answers, while the first page is still in flight', async () => {
+  it('splits the id span as soon as the page of the highest ids (and the count) answers, while the first page is still in flight', async () => {
     const arrivals: Array<{ atMs: number; request: SandboxRequest }> = [];
     const startedMs = performance.now();
     const { sandbox, source } = setup({
@@ -47,7 +47,7 @@ describe('parallel paging', () => {
     expect(skusOfItems(items)).toEqual(skusOf(sandbox));
     const firstPage = arrivals.find(({ request }) => isPageRequest(request) && request.query.get('id:greater') === '0')!;
     const othersBeforeItAnswered = arrivals.filter(
-      ({ atMs, request }) => isPageRequest(request) && request !== firstPage.request && atMs < firstPage.atMs + 300,
+      ({ atMs, request }) => isPageRequest(request) && request.query.get('direction') !== 'desc' && request !== firstPage.request && atMs < firstPage.atMs + 300,
     );
     // Three other workers start on the upper ids right after the quick first request, long before
     // the slow first page answers (a split waiting for that page would start them after 600 ms).
@@ -66,14 +66,61 @@ describe('parallel paging', () => {
 
     expect(skusOfItems(items)).toEqual(skusOf(sandbox));
     const pages = productRequests(sandbox).filter(isPageRequest);
-    // 20 full pages, no partial one at any range's end; plus the probe.
+    // 20 full pages and nothing else, no partial page at any range's end. The first round: the page
+    // of the highest ids (1 901 to 2 000, direction=desc), ids up to 100 (a guessed range), and the
+    // first page above 100.
     expect(pages).toHaveLength(20);
-    expect(productRequests(sandbox)).toHaveLength(21);
-    // Five ranges of four pages each (their upper bounds travel as id:max), read by four slots; a
-    // range may still be split again at the end, at a page boundary too.
+    expect(productRequests(sandbox)).toHaveLength(20);
+    expect(pages.filter((request) => request.query.get('direction') === 'desc')).toHaveLength(1);
+    // The 18 pages from 101 to 1 900 in five ranges of whole pages (their upper bounds travel as
+    // id:max), read by four slots; a range may still be split again at the end, at a page boundary too.
     const upperBounds = [...new Set(pages.map((request) => Number(request.query.get('id:max') ?? Number.NaN)))].filter((bound) => !Number.isNaN(bound));
-    expect(upperBounds.filter((bound) => bound % 400 === 0).sort((a, b) => a - b)).toEqual([400, 800, 1_200, 1_600]);
-    expect(upperBounds.every((bound) => bound % 100 === 0)).toBe(true);
+    expect(upperBounds).toEqual(expect.arrayContaining([100, 500, 800, 1_200, 1_500, 1_900]));
+    expect(upperBounds.every((bound) => bound % 100 === 0 && bound <= 1_900)).toBe(true);
     expect(mostInFlight(events)).toBe(4);
+  });
+
+  it('yields each product once when the catalog is about a page, whichever of the first pages answers first', async () => {
+    const isTopPage = (request: SandboxRequest) => request.query.get('direction') === 'desc';
+    for (const slow of ['top page', 'first page'] as const) {
+      const { sandbox, source } = setup({ latencyMs: (request) => ((slow === 'top page') === isTopPage(request) ? 60 : 5) });
+      // Pages of 20: the top page has ids 11 to 30; the first round also reads ids up to 20 and above 20.
+      seedCatalog(sandbox.catalog, { products: 30, seed: 24 });
+      const pages = await collect(source.inventory.pages({ pageSize: 20 }));
+      const items = pages.flatMap((page) => page.items);
+      expect(skusOfItems(items), slow).toEqual(skusOf(sandbox));
+      // The first round only: the page of the highest ids, ids up to 20, ids above 20.
+      expect(productRequests(sandbox), slow).toHaveLength(3);
+    }
+  });
+
+  it('takes the products the first page already read out of the page of the highest ids', async () => {
+    // 80 products, pages of 50: the top page has ids 31 to 80 and answers after the first page (1
+    // to 50) but before the second (51 on): it yields 51 to 80, and the second finds nothing new.
+    const { sandbox, source } = setup({
+      latencyMs: (request) => (request.query.get('direction') === 'desc' ? 40 : request.query.get('id:greater') === '0' ? 5 : 120),
+    });
+    seedCatalog(sandbox.catalog, { products: 80, seed: 25 });
+    const pages = await collect(source.inventory.pages({ pageSize: 50 }));
+    expect(skusOfItems(pages.flatMap((page) => page.items))).toEqual(skusOf(sandbox));
+    expect(pages.map((page) => page.productCount)).toEqual([50, 30]);
+    expect(productRequests(sandbox).map((request) => request.query.get('id:greater') ?? 'desc')).toEqual(['desc', '0', '50']);
+  });
+
+  it('rejects a page of the highest ids that is not in descending id order, naming the product', async () => {
+    const { sandbox } = setup();
+    seedCatalog(sandbox.catalog, { products: 30, seed: 26 });
+    const ids = [...sandbox.catalog.products()].map((product) => product.id);
+    const fetchOutOfOrder: typeof fetch = async (input, init) => {
+      const response = await sandbox.fetch(input, init);
+      if (!String(input).includes('direction=desc')) return response;
+      const body = (await response.json()) as { data: Array<{ id: number }> };
+      [body.data[1], body.data[2]] = [body.data[2]!, body.data[1]!];
+      return Response.json(body, { status: response.status, headers: response.headers });
+    };
+    const outOfOrder = sourceFor(sandbox, { fetch: fetchOutOfOrder });
+    const error = await collect(outOfOrder.inventory.items({ pageSize: 10 })).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).issues).toEqual([{ path: 'data[2].id', message: `expected an integer id below ${ids[ids.length - 3]}` }]);
   });
 });
