@@ -128,6 +128,7 @@ for (const products of sizes) {
       pageBytes: cpu.pageBytes,
     },
     manual: manual && {
+      peakRssMb: round(manual.peakRssMb, 1),
       requests: manual.warm.requests,
       wallMs: Math.round(manual.warm.wallMs),
       coldWallMs: Math.round(manual.cold.wallMs),
@@ -167,6 +168,7 @@ console.table(
     'new space MB': result.sdk.newSpaceMb,
     'old space used MB': result.sdk.oldSpaceUsedMb,
     'peak RSS MB, 16 MB semi-space': result.sdk.cappedSemiSpace.peakRssMb,
+    'hand loop peak RSS MB': result.manual?.peakRssMb ?? '-',
     'process CPU ms/page (cold)': `${result.sdk.warmProcessCpuMsPerPage} (${result.sdk.processCpuMsPerPage})`,
     'SDK CPU ms/page': result.sdk.cpuMsPerPage,
     'response.json() ms/page': result.sdk.responseJsonMsPerPage,

@@ -106,6 +106,9 @@ export class InventoryPager {
       return;
     }
     if (this.#maxId === undefined && this.#ranges.length > 0) {
+      // The top page is a full page (or the whole catalog), never a partial one: it pays for one
+      // more range within the same request budget.
+      this.#splitsLeft += 1;
       this.#guessFirstRanges();
       void this.#readTopPage();
     }

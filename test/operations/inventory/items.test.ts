@@ -103,8 +103,8 @@ describe('inventory.items() against the sandbox', () => {
   it('yields nothing, with the first round of requests only, for an empty catalog', async () => {
     const { sandbox, source } = setup();
     expect(await collect(source.inventory.pages())).toEqual([]);
-    // The page of the highest ids, and one page for each of the two first ranges (ids up to 250, above 250).
-    expect(sandbox.requests.length).toBe(3);
+    // The page of the highest ids, and one page for each of the first ranges (ids up to 250, up to 500, above 500).
+    expect(sandbox.requests.length).toBe(4);
   });
 });
 

@@ -67,15 +67,15 @@ describe('parallel paging', () => {
     expect(skusOfItems(items)).toEqual(skusOf(sandbox));
     const pages = productRequests(sandbox).filter(isPageRequest);
     // 20 full pages and nothing else, no partial page at any range's end. The first round: the page
-    // of the highest ids (1 901 to 2 000, direction=desc), ids up to 100 (a guessed range), and the
-    // first page above 100.
+    // of the highest ids (1 901 to 2 000, direction=desc), ids up to 100 and up to 200 (guessed
+    // ranges), and the first page above 200.
     expect(pages).toHaveLength(20);
     expect(productRequests(sandbox)).toHaveLength(20);
     expect(pages.filter((request) => request.query.get('direction') === 'desc')).toHaveLength(1);
-    // The 18 pages from 101 to 1 900 in five ranges of whole pages (their upper bounds travel as
+    // The 17 pages from 201 to 1 900 in five ranges of whole pages (their upper bounds travel as
     // id:max), read by four slots; a range may still be split again at the end, at a page boundary too.
     const upperBounds = [...new Set(pages.map((request) => Number(request.query.get('id:max') ?? Number.NaN)))].filter((bound) => !Number.isNaN(bound));
-    expect(upperBounds).toEqual(expect.arrayContaining([100, 500, 800, 1_200, 1_500, 1_900]));
+    expect(upperBounds).toEqual(expect.arrayContaining([100, 200, 500, 900, 1_200, 1_600, 1_900]));
     expect(upperBounds.every((bound) => bound % 100 === 0 && bound <= 1_900)).toBe(true);
     expect(mostInFlight(events)).toBe(4);
   });
@@ -84,27 +84,28 @@ describe('parallel paging', () => {
     const isTopPage = (request: SandboxRequest) => request.query.get('direction') === 'desc';
     for (const slow of ['top page', 'first page'] as const) {
       const { sandbox, source } = setup({ latencyMs: (request) => ((slow === 'top page') === isTopPage(request) ? 60 : 5) });
-      // Pages of 20: the top page has ids 11 to 30; the first round also reads ids up to 20 and above 20.
-      seedCatalog(sandbox.catalog, { products: 30, seed: 24 });
+      // Pages of 20: the top page has ids 31 to 50; the first round also reads ids up to 20, up to
+      // 40 and above 40 (41 to 50, which the top page has too).
+      seedCatalog(sandbox.catalog, { products: 50, seed: 24 });
       const pages = await collect(source.inventory.pages({ pageSize: 20 }));
       const items = pages.flatMap((page) => page.items);
       expect(skusOfItems(items), slow).toEqual(skusOf(sandbox));
-      // The first round only: the page of the highest ids, ids up to 20, ids above 20.
-      expect(productRequests(sandbox), slow).toHaveLength(3);
+      expect(productRequests(sandbox), slow).toHaveLength(4);
     }
   });
 
-  it('takes the products the first page already read out of the page of the highest ids', async () => {
-    // 80 products, pages of 50: the top page has ids 31 to 80 and answers after the first page (1
-    // to 50) but before the second (51 on): it yields 51 to 80, and the second finds nothing new.
+  it('takes the products the last range already read out of the page of the highest ids', async () => {
+    // 230 products, pages of 50: ranges up to 50, up to 100 and above 100. The last range reads 101
+    // to 150 and 151 to 200 before the top page (181 to 230) answers, which yields 201 to 230 only;
+    // the last range's third page, still in flight, finds nothing left for it.
     const { sandbox, source } = setup({
-      latencyMs: (request) => (request.query.get('direction') === 'desc' ? 40 : request.query.get('id:greater') === '0' ? 5 : 120),
+      latencyMs: (request) => (request.query.get('direction') === 'desc' ? 60 : request.query.get('id:greater') === '200' ? 150 : 5),
     });
-    seedCatalog(sandbox.catalog, { products: 80, seed: 25 });
+    seedCatalog(sandbox.catalog, { products: 230, seed: 25 });
     const pages = await collect(source.inventory.pages({ pageSize: 50 }));
     expect(skusOfItems(pages.flatMap((page) => page.items))).toEqual(skusOf(sandbox));
-    expect(pages.map((page) => page.productCount)).toEqual([50, 30]);
-    expect(productRequests(sandbox).map((request) => request.query.get('id:greater') ?? 'desc')).toEqual(['desc', '0', '50']);
+    expect(pages.map((page) => page.productCount).sort((a, b) => a - b)).toEqual([30, 50, 50, 50, 50]);
+    expect(productRequests(sandbox).map((request) => request.query.get('id:greater') ?? 'desc').sort()).toEqual(['0', '100', '150', '200', '50', 'desc']);
   });
 
   it('rejects a page of the highest ids that is not in descending id order, naming the product', async () => {
@@ -123,4 +124,21 @@ describe('parallel paging', () => {
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as ResponseValidationError).issues).toEqual([{ path: 'data[2].id', message: `expected an integer id below ${ids[ids.length - 3]}` }]);
   });
+
+  it('stays within the request budget when the guessed first ranges are wrong: ids starting high, with gaps', async () => {
+    const { sandbox, source } = setup({ latencyMs: 2 });
+    seedCatalog(sandbox.catalog, { products: 3_000, seed: 27 });
+    // Delete the first 1 200 products and every third one after them: no id below 1 201, a third missing.
+    for (const product of [...sandbox.catalog.products()]) {
+      if (product.id <= 1_200 || product.id % 3 === 0) sandbox.catalog.deleteProduct(product.id);
+    }
+    const products = [...sandbox.catalog.products()].length;
+    expect(products).toBe(1_200);
+
+    const items = await collect(source.inventory.items({ pageSize: 50 }));
+
+    expect(skusOfItems(items)).toEqual(skusOf(sandbox));
+    expect(productRequests(sandbox).length).toBeLessThanOrEqual(Math.ceil(products / 50) + 2 * 4);
+  });
 });
+
