@@ -17,7 +17,7 @@ import { markMalformed, parseBody, readBytes, type ParsedBody } from './read-bod
 import { redactSecrets } from './redact';
 import { retryDelayMs, retryReason } from './retry-policy';
 import { describeCauseChain } from './describe-cause';
-import { nextTask, sleep } from './sleep';
+import { sleep } from './sleep';
 import { describeIssues, toFieldIssues, withMessages } from './zod-issues';
 
 /** Settings of one source's HTTP core: the source's validated options. */
@@ -38,12 +38,6 @@ export interface HttpRequest<T> {
    * because a timeout or a 5xx may come after BigCommerce already did the work.
    */
   readonly repeatable?: boolean;
-  /**
-   * Set on requests with large bodies (catalog pages): when this response's slot passes to a
-   * waiting request, the parse waits one turn of the event loop so that request leaves first.
-   * A timer, so tests with fake timers must advance them.
-   */
-  readonly yieldBeforeParse?: boolean;
 }
 
 /** A successful response. `data` is `undefined` for 204 and empty bodies. */
@@ -135,15 +129,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       // write is repeated only when that cannot duplicate it (see retryReason).
       for (let attemptNumber = 1; ; attemptNumber += 1) {
         try {
-          let handedOver = false;
-          const exchanged = await limiter.run(async () => {
-            const result = await exchange(request, target, attemptNumber, options);
-            handedOver = request.yieldBeforeParse === true && limiter.waiting > 0;
-            return result;
-          }, options.signal);
-          // The request this slot passes to sends a few microtasks from now: let it leave before
-          // this body is parsed, or the slot idles through the parse of a large page.
-          if (handedOver) await nextTask();
+          const exchanged = await limiter.run(() => exchange(request, target, attemptNumber, options), options.signal);
           return interpret(request, target, exchanged);
         } catch (error) {
           const reason = options.signal?.aborted ? undefined : retryReason(error, repeatable);

@@ -18,11 +18,6 @@ export class Limiter {
     private readonly onThrottle: (event: ThrottleEvent) => void = () => {},
   ) {}
 
-  /** Requests waiting for a slot. */
-  get waiting(): number {
-    return this.#waiting.length;
-  }
-
   /** Runs `task` once a slot is free and no pause is in force. */
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.#acquire(signal);

@@ -294,34 +294,3 @@ describe('decoding', () => {
     await expect(http.request({ method: 'GET', path: '/v2/store' })).resolves.toMatchObject({ data: { name: 'a\uFFFDb' } });
   });
 });
-
-describe('a large body and a request waiting for its slot', () => {
-  /** Runs two GETs through one slot and returns what happened, in order. */
-  async function order(yieldBeforeParse: boolean): Promise<string[]> {
-    vi.useRealTimers();
-    const log: string[] = [];
-    const fetch = (async (input: RequestInfo | URL) => {
-      log.push(`send ${new URL(String(input)).pathname.split('/').pop()}`);
-      return new Response(JSON.stringify({ data: [1, 2, 3] }), { status: 200, headers: { 'content-type': 'application/json' } });
-    }) as typeof globalThis.fetch;
-    const { http } = clientWith([], { fetch, maxRetries: 0, maxConcurrency: 1 });
-    const recordParse = (name: string) =>
-      z.looseObject({ data: z.array(z.number()) }).check(z.refine(() => (log.push(`parse ${name}`), true)));
-    await Promise.all([
-      http.request({ method: 'GET', path: '/v3/a', schema: recordParse('a'), yieldBeforeParse }),
-      http.request({ method: 'GET', path: '/v3/b', schema: recordParse('b'), yieldBeforeParse }),
-    ]);
-    return log;
-  }
-
-  it('with yieldBeforeParse, the waiting request is sent before the body is parsed', async () => {
-    const log = await order(true);
-    expect(log.slice(0, 2)).toEqual(['send a', 'send b']);
-    expect(log).toContain('parse a');
-    expect(log).toContain('parse b');
-  });
-
-  it('without it, the body is parsed first (the default for every other request)', async () => {
-    expect(await order(false)).toEqual(['send a', 'parse a', 'send b', 'parse b']);
-  });
-});

@@ -15,9 +15,6 @@ import { itemsOfProduct } from './normalize-product';
 
 const PRODUCTS_PATH = '/v3/catalog/products';
 
-/** Page requests that may wait at the limiter beyond `maxConcurrency` (see `#pump`). */
-const QUEUED_AHEAD = 1;
-
 /** Where a sync starts: fresh, or from a cursor. */
 export interface PagerStart {
   readonly open: readonly OpenRange[];
@@ -51,17 +48,17 @@ export interface ReadyPage {
  * The engine of `pages()`: reads id ranges in parallel and hands out pages as they complete.
  *
  * - Workers: one request in flight per range, at most `maxConcurrency` in all, through the
- *   source's shared limiter (so retries and 429 pauses are shared too), plus one more waiting at the
- *   limiter so a slot never idles while a page is parsed.
+ *   source's shared limiter (so retries and 429 pauses are shared too). A range's next request
+ *   leaves before its page is checked and normalized.
  * - Top page: a fresh sync starts with two pages, the first ids and the highest ones; the latter's
  *   first id and `meta.pagination.total` give the span and the count (see `#readTopPage`).
- * - Even ranges: once the top page gives the count, the span is cut into `maxConcurrency + 1` ranges
+ * - Even ranges: once the top page gives the count, the span is cut into `maxConcurrency` ranges
  *   of whole pages, so they finish together.
  * - Work stealing: when a slot is free and no range is idle, the range with the most pages left is
  *   split by id (see {@link splitPoint}); at most `2 × maxConcurrency - 1` ranges are ever made, so a
  *   sync costs at most that many requests more than ceil(products / pageSize).
- * - Back-pressure: at most `maxConcurrency + 2 + QUEUED_AHEAD` pages are fetched, waiting to be
- *   fetched or held ahead of the caller, so memory stays flat however big the catalog.
+ * - Back-pressure: at most `maxConcurrency + 2` pages are fetched or held ahead of the caller, so
+ *   memory stays flat however big the catalog.
  * - Exactly once: a page is "committed" when the caller takes it; the cursor lists, per range, the
  *   ids not yet committed. Pages of one range are committed in id order.
  */
@@ -176,21 +173,20 @@ export class InventoryPager {
   }
 
   /**
-   * Starts requests while a slot is free and the caller is not too far behind. Up to
-   * {@link QUEUED_AHEAD} more than `maxConcurrency` may wait at the limiter for ranges that are
-   * idle anyway, so a slot passes to the next request the moment a body is read, instead of idling
-   * while that page is parsed to learn where its range goes on.
+   * Starts requests while a slot is free and the caller is not too far behind. No more than
+   * `maxConcurrency`: one more waiting at the limiter saved a few percent of wall time at 100 000
+   * products but held another page in memory (about 15 MB more peak RSS, docs/performance.md).
    */
   #pump(): void {
     const limit = this.#concurrency;
     while (
       !this.#failure &&
       !this.#stopped &&
-      this.#inFlight < limit + QUEUED_AHEAD &&
-      this.#inFlight + this.#processing + this.#ready.length < limit + 2 + QUEUED_AHEAD
+      this.#inFlight < limit &&
+      this.#inFlight + this.#processing + this.#ready.length < limit + 2
     ) {
       const idle = this.#ranges.find((candidate) => !candidate.done && !candidate.inFlight);
-      const range = idle ?? (this.#inFlight < limit ? this.#split() : undefined);
+      const range = idle ?? this.#split();
       if (!range) break;
       void this.#fetchPage(range);
     }
@@ -198,7 +194,7 @@ export class InventoryPager {
   }
 
   /**
-   * Cuts the whole id span, as soon as its count is known, into `maxConcurrency + QUEUED_AHEAD`
+   * Cuts the whole id span, as soon as its count is known, into `maxConcurrency`
    * ranges of whole pages (placed by id density, so dense ids cost no extra request), keeping at
    * least one split for the tail. Even ranges finish together; ranges halved one at a time leave a
    * few long ones running alone at the end (measured: two lanes idle for seconds at 100 000).
@@ -207,7 +203,7 @@ export class InventoryPager {
     const { pageSize } = this.#config;
     const remaining = range.remaining ?? 0;
     const pages = Math.ceil(remaining / pageSize);
-    const parts = Math.min(this.#concurrency + QUEUED_AHEAD, pages, this.#splitsLeft);
+    const parts = Math.min(this.#concurrency, pages, this.#splitsLeft);
     if (parts < 2 || this.#maxId === undefined) return;
     const end = Number.isFinite(range.hi) ? range.hi : Math.max(this.#maxId, range.lo + remaining);
     const boundaries: Array<{ at: number; before: number }> = [];
@@ -275,7 +271,7 @@ export class InventoryPager {
     if (this.#ranges.length !== 1 || !whole || whole.lo !== 0 || Number.isFinite(whole.hi) || this.#config.filters.modifiedSince) return;
     const { pageSize } = this.#config;
     // As many as fill the first round, but never the splits the even cut and the tail need.
-    const guessed = Math.max(0, Math.min(this.#concurrency - 2, this.#splitsLeft - this.#concurrency - QUEUED_AHEAD));
+    const guessed = Math.max(0, Math.min(this.#concurrency - 2, this.#splitsLeft - this.#concurrency));
     let lower = whole;
     for (let part = 1; part <= guessed; part += 1) {
       const upper = new IdRange(part * pageSize, Infinity);
@@ -479,7 +475,7 @@ export class InventoryPager {
    * page read is, so it is retried here up to `maxRetries` times.
    */
   #requestPage(query: QueryParams) {
-    return this.#config.http.request({ method: 'GET', path: PRODUCTS_PATH, query, schema: productPageSchema, yieldBeforeParse: true }, this.#requestOptions);
+    return this.#config.http.request({ method: 'GET', path: PRODUCTS_PATH, query, schema: productPageSchema }, this.#requestOptions);
   }
 
   #cursor(pending: ReadyPage | undefined): string {
