@@ -50,13 +50,15 @@ export interface ReadyPage {
  * - Workers: one request in flight per range, at most `maxConcurrency` in all, through the
  *   source's shared limiter (so retries and 429 pauses are shared too). A range's next request
  *   leaves before its page is checked and normalized.
- * - Top page: a fresh sync starts with two pages, the first ids and the highest ones; the latter's
- *   first id and `meta.pagination.total` give the span and the count (see `#readTopPage`).
+ * - First round: a fresh sync starts with the page of the highest ids, whose first id and
+ *   `meta.pagination.total` give the span and the count (see `#readTopPage`), and with the first
+ *   ids in guessed one-page ranges and the first page above them (see `#guessFirstRanges`).
  * - Even ranges: once the top page gives the count, the span is cut into `maxConcurrency` ranges
  *   of whole pages, so they finish together.
  * - Work stealing: when a slot is free and no range is idle, the range with the most pages left is
- *   split by id (see {@link splitPoint}); at most `2 × maxConcurrency - 1` ranges are ever made, so a
- *   sync costs at most that many requests more than ceil(products / pageSize).
+ *   split by id (see {@link splitPoint}). At most `2 × maxConcurrency` ranges are ever made besides
+ *   the top page's (`2 × maxConcurrency - 1` when resuming), and each costs at most one request more
+ *   than its share of ceil(products / pageSize): the request budget of issue 3.
  * - Back-pressure: at most `maxConcurrency + 2` pages are fetched or held ahead of the caller, so
  *   memory stays flat however big the catalog.
  * - Exactly once: a page is "committed" when the caller takes it; the cursor lists, per range, the
