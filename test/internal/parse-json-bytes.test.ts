@@ -1,18 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseJsonBytes } from '../../src/internal/parse-json-bytes';
-
-const encode = (text: string) => new TextEncoder().encode(text);
-
-/** `bytes` cut at every given offset. */
-function cutAt(bytes: Uint8Array, ...offsets: number[]): Uint8Array[] {
-  const chunks: Uint8Array[] = [];
-  let start = 0;
-  for (const offset of [...offsets, bytes.length]) {
-    chunks.push(bytes.slice(start, offset));
-    start = offset;
-  }
-  return chunks;
-}
+import { cutAt, encode } from '../helpers/byte-chunks';
 
 /** What JSON.parse says of the text: its value, or the class of error it throws. */
 function jsonParseOutcome(text: string): { value: unknown } | { error: string } {

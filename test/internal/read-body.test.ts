@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBody, readBytes } from '../../src/internal/read-body';
-
-const encode = (text: string) => new TextEncoder().encode(text);
+import { cutAt, encode } from '../helpers/byte-chunks';
 
 /** A response whose body arrives in exactly these chunks, as a socket may deliver them. */
 function chunkedResponse(chunks: Uint8Array[], status = 200): Response {
@@ -12,17 +11,6 @@ function chunkedResponse(chunks: Uint8Array[], status = 200): Response {
     },
   });
   return new Response(body, { status });
-}
-
-/** `bytes` cut at every given offset. */
-function cutAt(bytes: Uint8Array, ...offsets: number[]): Uint8Array[] {
-  const chunks: Uint8Array[] = [];
-  let start = 0;
-  for (const offset of [...offsets, bytes.length]) {
-    chunks.push(bytes.slice(start, offset));
-    start = offset;
-  }
-  return chunks;
 }
 
 /** Reads the response's bytes and parses them, as the HTTP core does. */
