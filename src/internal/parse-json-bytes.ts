@@ -62,15 +62,21 @@ function startsWithDataArray(chunks: readonly Uint8Array[]): boolean {
 }
 
 function parseDataEnvelope(chunks: readonly Uint8Array[]): unknown {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // ignoreBOM: decoding starts after `{"data":[`, where U+FEFF is a character (which JSON.parse
+  // rejects there), not a byte-order mark to drop.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const scanner = new ElementScanner();
   const elements: unknown[] = [];
   let piece = '';
   let pieceBytes = 0;
+  let cut = false;
   let rest: string | undefined;
-  const addPiece = (text: string) => {
+  /** Parses the elements between two cuts; a cut consumed a comma, so there must be one or more. */
+  const addPiece = (text: string, atComma: boolean): boolean => {
     const parsed = JSON.parse(`[${text}]`) as unknown[];
+    if (parsed.length === 0 && (cut || atComma)) return false;
     for (const element of parsed) elements.push(element);
+    return true;
   };
 
   for (let chunkIndex = 0; chunkIndex < chunks.length; chunkIndex += 1) {
@@ -89,14 +95,16 @@ function parseDataEnvelope(chunks: readonly Uint8Array[]): unknown {
       if (bytes[at] === COMMA) {
         // A comma between two elements: cut here once the piece is big enough.
         if (pieceBytes + at - start < PIECE_BYTES) continue;
-        addPiece(piece + decoder.decode(bytes.subarray(start, at), { stream: true }));
+        // `[1,]` and `[ ,1]` are not JSON: a piece next to a cut must hold an element.
+        if (!addPiece(piece + decoder.decode(bytes.subarray(start, at), { stream: true }), true)) return FALL_BACK;
+        cut = true;
         piece = '';
         pieceBytes = 0;
         start = at + 1;
         continue;
       }
       // The bracket that closes the array (or a stray brace, which the envelope parse rejects).
-      addPiece(piece + decoder.decode(bytes.subarray(start, at), { stream: true }));
+      if (!addPiece(piece + decoder.decode(bytes.subarray(start, at), { stream: true }), false)) return FALL_BACK;
       rest = decoder.decode(bytes.subarray(at), { stream: true });
       break;
     }

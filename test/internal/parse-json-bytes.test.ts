@@ -98,6 +98,28 @@ describe('parseJsonBytes', () => {
     }
   });
 
+  it('throws where JSON.parse throws when a piece next to a cut holds no element, or U+FEFF follows the bracket', () => {
+    const big = `"${'x'.repeat(40_000)}"`;
+    const spaces = ' '.repeat(40_000);
+    const malformed = [
+      `{"data":[${big},]}`,
+      `{"data":[${spaces},1]}`,
+      `{"data":[${big},${spaces},2]}`,
+      `{"data":[${big},${big},]}`,
+      '{"data":[\uFEFF1]}',
+      '{"data":[\uFEFF]}',
+    ];
+    for (const text of malformed) {
+      expect(jsonParseOutcome(text)).toEqual({ error: 'SyntaxError' });
+      const bytes = encode(text);
+      expect(parseOutcome([bytes]), text.slice(0, 30)).toEqual({ error: 'SyntaxError' });
+      expect(parseOutcome(cutAt(bytes, 9, 9, 40_005))).toEqual({ error: 'SyntaxError' });
+    }
+    // The same shapes, valid: elements on both sides of every cut.
+    const valid = `{"data":[${big},${spaces}3,${big}]}`;
+    expect(parseJsonBytes(cutAt(encode(valid), 20_000, 50_000))).toEqual(JSON.parse(valid));
+  });
+
   it('throws a TypeError on invalid UTF-8, in the envelope or in an element, so the caller can decode leniently', () => {
     const inElement = new Uint8Array([...encode('{"data":[{"a":"x'), 0xff, ...encode('"}]}')]);
     const inMeta = new Uint8Array([...encode('{"data":[1],"meta":"'), 0xc3, ...encode('"}')]);

@@ -95,9 +95,12 @@ function startPages(http: HttpClient, operation: string, options: InventoryOptio
             continue;
           }
           const progress = { ...pager.progress() };
+          const productsDone = progress.productsDone + page.productCount;
           const after = {
             ...progress,
-            productsDone: progress.productsDone + page.productCount,
+            productsDone,
+            // Until the first request's count arrives (or if products were added since), no less than done.
+            productsTotal: Math.max(progress.productsTotal, productsDone),
             itemsYielded: progress.itemsYielded + page.items.length,
           };
           resolved.onProgress?.(after);

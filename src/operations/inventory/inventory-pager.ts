@@ -151,7 +151,7 @@ export class InventoryPager {
   progress(): InventoryProgress {
     return {
       productsDone: this.#productsDone,
-      productsTotal: this.#productsTotal ?? this.#productsDone,
+      productsTotal: Math.max(this.#productsTotal ?? 0, this.#productsDone),
       itemsYielded: this.#itemsYielded,
       requests: this.#requests,
     };
@@ -337,7 +337,8 @@ export class InventoryPager {
     }
     const ids = data as Array<{ id: number }>;
     this.#maxId = ids[0]?.id ?? 0;
-    this.#productsTotal ??= total;
+    // The count of the whole sync, unless a cursor brought it from where the sync began.
+    this.#productsTotal = this.#config.start.productsTotal ?? total;
     // The open-ended last range: the only one the top page's ids can fall in, apart from the
     // guessed first ranges of a catalog of a page or two, which read those ids themselves.
     const last = this.#ranges[this.#ranges.length - 1];
@@ -434,7 +435,8 @@ export class InventoryPager {
       range.lo = lastId;
       range.remaining = queryHi === range.hi ? total - data.length : Math.max(0, (range.remaining ?? 0) - kept);
     }
-    if (lo === 0 && this.#productsTotal === undefined) this.#productsTotal = total;
+    // Only an unbounded request's total counts every product (a guessed first range has an id:max).
+    if (lo === 0 && !Number.isFinite(queryHi) && this.#productsTotal === undefined) this.#productsTotal = total;
 
     await this.#enqueue(range, data, Array.from({ length: kept }, (_, index) => index), lastId, rangeDone, describe);
   }

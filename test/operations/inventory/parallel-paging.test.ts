@@ -140,5 +140,21 @@ describe('parallel paging', () => {
     expect(skusOfItems(items)).toEqual(skusOf(sandbox));
     expect(productRequests(sandbox).length).toBeLessThanOrEqual(Math.ceil(products / 50) + 2 * 4);
   });
+
+  it('reports the whole count as productsTotal, whichever of the first pages answers first, and when ids start high', async () => {
+    for (const idsStartHigh of [false, true]) {
+      // The page of the highest ids (and the count) answers after the first pages, long before the end.
+      const { sandbox, source } = setup({ latencyMs: (request) => (request.query.get('direction') === 'desc' ? 40 : 20) });
+      seedCatalog(sandbox.catalog, { products: 1_000, seed: 28 });
+      if (idsStartHigh) for (const product of [...sandbox.catalog.products()]) if (product.id <= 300) sandbox.catalog.deleteProduct(product.id);
+      const count = [...sandbox.catalog.products()].length;
+      const totals: number[] = [];
+      await collect(source.inventory.items({ pageSize: 100, onProgress: (progress) => void totals.push(progress.productsTotal) }));
+      // Known before the last page (not just caught up with by productsDone), and never more than the count.
+      expect(totals.slice(0, -1), `ids start high: ${idsStartHigh}`).toContain(count);
+      expect(totals.at(-1)).toBe(count);
+      expect(Math.max(...totals)).toBe(count);
+    }
+  });
 });
 
