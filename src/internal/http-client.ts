@@ -170,7 +170,7 @@ function interpret<T>(request: HttpRequest<T>, target: string, { response, bytes
       status: response.status,
       statusText: response.statusText,
       ...describe,
-      body: redactSecrets(body.json ?? (body.text || undefined), secrets),
+      body: redactSecrets(body.json !== undefined ? body.json : body.text || undefined, secrets),
       requestId: response.headers.get('x-request-id') ?? undefined,
       resetMs: maxDefined(rateLimit.resetMs, rateLimit.retryAfterMs),
     });

@@ -45,6 +45,10 @@ describe('readBytes and parseBody', () => {
     });
   });
 
+  it('parses a JSON null as null, not as an empty body', async () => {
+    expect(await readAndParse(chunkedResponse([encode('nu'), encode('ll')]))).toEqual({ json: null, text: '', malformed: false });
+  });
+
   it('marks a page cut off mid-array as malformed', async () => {
     expect(await readAndParse(chunkedResponse([encode('{"data":[{"id":1},')]))).toMatchObject({ json: undefined, malformed: true });
   });

@@ -117,7 +117,7 @@ export async function exchangeCode(app: ResolvedOAuthAppOptions, input: Exchange
   }
 
   if (status < 200 || status >= 300) {
-    const redactedBody = redactSecrets(body.json ?? (body.text || undefined), secrets);
+    const redactedBody = redactSecrets(body.json !== undefined ? body.json : body.text || undefined, secrets);
     const error = apiErrorFromResponse({ status, statusText, ...describe, body: redactedBody, requestId });
     // The generic message's hints are about store API tokens; at the token endpoint the causes
     // differ, so say what BigCommerce said (OAuth's error/error_description) and what to check.
