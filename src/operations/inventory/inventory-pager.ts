@@ -308,10 +308,7 @@ export class InventoryPager {
     let data: unknown[];
     let total: number;
     try {
-      const response = await this.#requestPage(query);
-      if (!response.data) throw new ResponseValidationError(`GET ${describe.path} returned an empty body.`, { ...describe, issues: [{ path: '', message: 'expected a product list' }] });
-      data = response.data.data;
-      total = response.data.meta.pagination.total;
+      ({ data, total } = await this.#requestPage(query, describe));
     } catch (error) {
       this.#fail(error);
       return;
@@ -393,10 +390,7 @@ export class InventoryPager {
     let data: unknown[];
     let total: number;
     try {
-      const response = await this.#requestPage(query);
-      if (!response.data) throw new ResponseValidationError(`GET ${describe.path} returned an empty body.`, { ...describe, issues: [{ path: '', message: 'expected a product list' }] });
-      data = response.data.data;
-      total = response.data.meta.pagination.total;
+      ({ data, total } = await this.#requestPage(query, describe));
     } catch (error) {
       this.#fail(error);
       return;
@@ -474,12 +468,13 @@ export class InventoryPager {
   }
 
   /**
-   * One page request. A 200 whose JSON is cut off is what a connection dropped mid-body looks
-   * like; the HTTP core does not retry it (it cannot know a body is safe to fetch twice), but a
-   * page read is, so it is retried here up to `maxRetries` times.
+   * One page of products and the count the query matches. A 200 whose JSON is cut off (a
+   * connection dropped mid-body) is retried by the HTTP core, as for any read.
    */
-  #requestPage(query: QueryParams) {
-    return this.#config.http.request({ method: 'GET', path: PRODUCTS_PATH, query, schema: productPageSchema }, this.#requestOptions);
+  async #requestPage(query: QueryParams, describe: { method: string; path: string }): Promise<{ data: unknown[]; total: number }> {
+    const response = await this.#config.http.request({ method: 'GET', path: PRODUCTS_PATH, query, schema: productPageSchema }, this.#requestOptions);
+    if (!response.data) throw new ResponseValidationError(`GET ${describe.path} returned an empty body.`, { ...describe, issues: [{ path: '', message: 'expected a product list' }] });
+    return { data: response.data.data, total: response.data.meta.pagination.total };
   }
 
   #cursor(pending: ReadyPage | undefined): string {
