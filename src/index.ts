@@ -2,8 +2,8 @@
 
 export { BigCommerceSource } from './source/bigcommerce-source';
 export type { BigCommerceSourceOptions } from './source/options';
-export type { RequestOptions } from './source/request-options';
-export type { SourceEvent, RequestEvent, ResponseEvent, RetryEvent, ThrottleEvent } from './source/events';
+export type { RequestOptions } from './internal/request-options';
+export type { SourceEvent, RequestEvent, ResponseEvent, RetryEvent, ThrottleEvent } from './internal/events';
 export { parseStoreHash } from './source/store-hash';
 export type { StoreInfo } from './operations/connection/store-info';
 
@@ -41,7 +41,7 @@ export {
   type SendManyFailure,
 } from './operations/orders';
 
-export type { AuthStrategy, AuthContext } from './auth/auth-strategy';
+export type { AuthStrategy, AuthContext } from './internal/auth-strategy';
 export { createApiKeyAuth, type ApiKeyAuthOptions } from './auth/api-key';
 export { createOAuth2Auth, type OAuth2AuthOptions } from './auth/oauth2';
 export {

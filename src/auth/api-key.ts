@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { AuthStrategy } from './auth-strategy';
+import type { AuthStrategy } from '../internal/auth-strategy';
 import { parseAuthOptions } from './parse-auth-options';
 
 /** Options of {@link createApiKeyAuth}. */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { BigCommerceError } from '../errors/bigcommerce-error';
-import type { AuthStrategy } from './auth-strategy';
+import type { AuthStrategy } from '../internal/auth-strategy';
 import { parseAuthOptions } from './parse-auth-options';
 
 /** Options of {@link createOAuth2Auth}: the app's client id and either a token or a way to get one. */

@@ -4,9 +4,9 @@ import { BigCommerceError } from '../errors/bigcommerce-error';
 import { ConnectionError } from '../errors/connection-error';
 import { ResponseValidationError } from '../errors/response-validation-error';
 import { TimeoutError } from '../errors/timeout-error';
-import type { SourceEvent } from '../source/events';
-import type { ResolvedSourceOptions } from '../source/options';
-import type { RequestOptions } from '../source/request-options';
+import type { SourceEvent } from './events';
+import type { AuthStrategy } from './auth-strategy';
+import type { RequestOptions } from './request-options';
 import { VERSION } from '../version';
 import { throwIfAborted } from './abort';
 import { anySignal } from './any-signal';
@@ -20,8 +20,18 @@ import { describeCauseChain } from './describe-cause';
 import { sleep } from './sleep';
 import { describeIssues, toFieldIssues, withMessages } from './zod-issues';
 
-/** Settings of one source's HTTP core: the source's validated options. */
-export type HttpClientConfig = Omit<ResolvedSourceOptions, 'connectionName'>;
+/** Settings of one source's HTTP core, validated by the source (see `BigCommerceSourceOptions`). */
+export interface HttpClientConfig {
+  readonly storeHash: string;
+  readonly auth: AuthStrategy;
+  /** Without a trailing slash, e.g. `https://api.bigcommerce.com`. */
+  readonly apiBaseUrl: string;
+  readonly fetch: typeof globalThis.fetch | undefined;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly maxConcurrency: number;
+  readonly onEvent: ((event: SourceEvent) => void) | undefined;
+}
 
 /** One request, described by the operation that sends it. */
 export interface HttpRequest<T> {

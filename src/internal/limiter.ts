@@ -1,6 +1,6 @@
 import { throwIfAborted } from './abort';
 import { sleep } from './sleep';
-import type { ThrottleEvent } from '../source/events';
+import type { ThrottleEvent } from './events';
 
 /**
  * One per source: at most `maxConcurrency` requests in flight, and a pause shared by every request

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { RequestOptions } from '../source/request-options';
+import type { RequestOptions } from './request-options';
 import type { HttpClient } from './http-client';
 import type { QueryParams } from './query';
 

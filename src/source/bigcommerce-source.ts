@@ -6,7 +6,7 @@ import { createOrderOperations, type OrderOperations } from '../operations/order
 import { createShipmentOperations, type ShipmentOperations } from '../operations/shipments';
 import { verifyConnection } from '../operations/connection/verify-connection';
 import { resolveSourceOptions, type BigCommerceSourceOptions, type ResolvedSourceOptions } from './options';
-import type { RequestOptions } from './request-options';
+import type { RequestOptions } from '../internal/request-options';
 
 /**
  * A supplier's BigCommerce store, connected as a source. One instance per store: it owns the

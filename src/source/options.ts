@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
-import type { AuthStrategy } from '../auth/auth-strategy';
+import type { AuthStrategy } from '../internal/auth-strategy';
 import { ConfigError } from '../errors/config-error';
 import { describeIssues, reject, toFieldIssues, withMessages } from '../internal/zod-issues';
-import type { SourceEvent } from './events';
+import type { SourceEvent } from '../internal/events';
+import { maxRetriesSchema, timeoutMsSchema } from '../internal/parse-request-options';
 import { readStoreHash } from './store-hash';
 
 /** Options of {@link BigCommerceSource}. */
@@ -58,9 +59,6 @@ export interface ResolvedSourceOptions {
   readonly onEvent: ((event: SourceEvent) => void) | undefined;
 }
 
-/** Limits shared by the source's options and every call's {@link RequestOptions}. */
-export const timeoutMsSchema = z.int().check(z.minimum(1), z.maximum(2_147_483_647));
-export const maxRetriesSchema = z.int().check(z.minimum(0), z.maximum(20));
 
 const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 

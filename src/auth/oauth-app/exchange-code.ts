@@ -11,7 +11,7 @@ import { describeCauseChain } from '../../internal/describe-cause';
 import { readBody } from '../../internal/read-body';
 import { redactSecrets } from '../../internal/redact';
 import { describeIssues, toFieldIssues, withMessages } from '../../internal/zod-issues';
-import { timeoutMsSchema } from '../../source/options';
+import { timeoutMsSchema } from '../../internal/parse-request-options';
 import { VERSION } from '../../version';
 import type { ResolvedOAuthAppOptions } from './options';
 import type { ExchangeCodeInput, OAuthInstallation } from './types';

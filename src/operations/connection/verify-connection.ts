@@ -1,7 +1,7 @@
 import { ResponseValidationError } from '../../errors/response-validation-error';
 import type { HttpClient } from '../../internal/http-client';
-import { parseRequestOptions } from '../../source/parse-request-options';
-import type { RequestOptions } from '../../source/request-options';
+import { parseRequestOptions } from '../../internal/parse-request-options';
+import type { RequestOptions } from '../../internal/request-options';
 import { storeInformationResponseSchema, toStoreInfo, type StoreInfo } from './store-info';
 
 /**

@@ -1,7 +1,7 @@
 import { chunk } from '../../internal/chunk';
 import type { HttpClient } from '../../internal/http-client';
 import { readAllV3Pages } from '../../internal/v3-pages';
-import type { RequestOptions } from '../../source/request-options';
+import type { RequestOptions } from '../../internal/request-options';
 import { inventoryItemsPageSchema } from './catalog-schemas';
 import type { InventoryItem, InventoryLocationStock } from './inventory-item';
 

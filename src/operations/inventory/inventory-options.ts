@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { reject } from '../../internal/zod-issues';
-import { parseOperationOptions, requestOptionsShape } from '../../source/parse-request-options';
-import type { RequestOptions } from '../../source/request-options';
+import { parseOperationOptions, requestOptionsShape } from '../../internal/parse-request-options';
+import type { RequestOptions } from '../../internal/request-options';
 
 /** Progress of a sync, given to {@link InventoryOptions.onProgress} after each page. */
 export interface InventoryProgress {

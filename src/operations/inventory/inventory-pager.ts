@@ -3,7 +3,7 @@ import { anySignal } from '../../internal/any-signal';
 import type { HttpClient } from '../../internal/http-client';
 import { serializeQuery, type QueryParams } from '../../internal/query';
 import { nextTask } from '../../internal/sleep';
-import type { RequestOptions } from '../../source/request-options';
+import type { RequestOptions } from '../../internal/request-options';
 import { attachLocations } from './attach-locations';
 import { PRODUCT_FIELDS, productPageSchema } from './catalog-schemas';
 import { checkProduct } from './check-product';

@@ -3,7 +3,7 @@ import { ConnectionError } from '../../errors/connection-error';
 import { ResponseValidationError } from '../../errors/response-validation-error';
 import { TimeoutError } from '../../errors/timeout-error';
 import type { HttpClient } from '../../internal/http-client';
-import type { RequestOptions } from '../../source/request-options';
+import type { RequestOptions } from '../../internal/request-options';
 import { findOrderByPoNumber } from './find-order';
 import type { OrderBody } from './order-body';
 import { orderResponseSchema } from './response-schemas';

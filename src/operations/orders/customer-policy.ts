@@ -4,7 +4,7 @@ import { CustomerNotFoundError } from '../../errors/customer-not-found-error';
 import { ResponseValidationError } from '../../errors/response-validation-error';
 import { TimeoutError } from '../../errors/timeout-error';
 import type { HttpClient } from '../../internal/http-client';
-import type { RequestOptions } from '../../source/request-options';
+import type { RequestOptions } from '../../internal/request-options';
 import { toCustomerAddress, withoutUndefined } from './addresses';
 import type { ValidPurchaseOrder } from './purchase-order';
 import { customerListResponseSchema } from './response-schemas';

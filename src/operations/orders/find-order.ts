@@ -1,6 +1,6 @@
 import type { HttpClient } from '../../internal/http-client';
 import { path } from '../../internal/path';
-import type { RequestOptions } from '../../source/request-options';
+import type { RequestOptions } from '../../internal/request-options';
 import { orderListResponseSchema, orderProductListResponseSchema } from './response-schemas';
 import type { SentOrder, SentOrderLine } from './sent-order';
 

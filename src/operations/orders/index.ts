@@ -1,5 +1,5 @@
 import type { HttpClient } from '../../internal/http-client';
-import { parseOperationOptions } from '../../source/parse-request-options';
+import { parseOperationOptions } from '../../internal/parse-request-options';
 import type { PurchaseOrder } from './purchase-order';
 import { sendAll, type SendManyResult } from './send-many';
 import { sendManyOptionsSchema, sendOrderOptionsSchema, type SendManyOptions, type SendOrderOptions } from './send-options';

@@ -3,7 +3,7 @@ import { UnknownSkuError } from '../../errors/unknown-sku-error';
 import { ValidationError } from '../../errors/validation-error';
 import type { HttpClient } from '../../internal/http-client';
 import { readAllV3Pages } from '../../internal/v3-pages';
-import type { RequestOptions } from '../../source/request-options';
+import type { RequestOptions } from '../../internal/request-options';
 import { chunk } from '../../internal/chunk';
 import type { ValidPurchaseOrder } from './purchase-order';
 import {

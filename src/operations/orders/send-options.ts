@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { requestOptionsShape } from '../../source/parse-request-options';
-import type { RequestOptions } from '../../source/request-options';
+import { requestOptionsShape } from '../../internal/parse-request-options';
+import type { RequestOptions } from '../../internal/request-options';
 
 /**
  * Whose order it is in the supplier's store.

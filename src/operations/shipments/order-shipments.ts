@@ -1,7 +1,7 @@
 import type { HttpClient } from '../../internal/http-client';
 import { path } from '../../internal/path';
 import { readAllV2Pages } from '../../internal/v2-pages';
-import type { RequestOptions } from '../../source/request-options';
+import type { RequestOptions } from '../../internal/request-options';
 import { normalizeShipment } from './normalize-shipment';
 import { v2OrderProductListSchema, v2ShipmentListSchema, type V2Order } from './response-schemas';
 import type { Shipment } from './shipment';

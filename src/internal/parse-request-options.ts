@@ -1,8 +1,11 @@
 import * as z from 'zod/mini';
 import { ValidationError } from '../errors/validation-error';
-import { describeIssues, toFieldIssues, withMessages } from '../internal/zod-issues';
-import { maxRetriesSchema, timeoutMsSchema } from './options';
+import { describeIssues, toFieldIssues, withMessages } from './zod-issues';
 import type { RequestOptions } from './request-options';
+
+/** Limits shared by the source's options and every call's {@link RequestOptions}. */
+export const timeoutMsSchema = z.int().check(z.minimum(1), z.maximum(2_147_483_647));
+export const maxRetriesSchema = z.int().check(z.minimum(0), z.maximum(20));
 
 /** The per-call options every operation accepts; operations extend this with their own. */
 export const requestOptionsShape = {
