@@ -19,6 +19,10 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     treeshake: true,
+    // ky and p-retry (and p-retry's is-network-error) are ES modules only, and `engines` allows
+    // Node 22.0 to 22.11, where require() of an ES module is off by default: the CommonJS build
+    // carries its own copy. The ESM build above imports them from node_modules, so an app dedupes them.
+    noExternal: ['ky', 'p-retry', 'is-network-error'],
   },
   {
     // The `bigcommerce-source` command: one self-contained ESM file (the SDK and the sandbox store

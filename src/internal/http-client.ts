@@ -15,9 +15,10 @@ import { serializeQuery, type QueryParams } from './query';
 import { readRateLimitHeaders, type RateLimitState } from './rate-limit-headers';
 import { markMalformed, parseBody, readBytes, type ParsedBody } from './read-body';
 import { redactSecrets } from './redact';
-import { retryDelayMs, retryReason } from './retry-policy';
+import { rateLimitWaitMs, retryReason } from './retry-policy';
 import { describeCauseChain } from './describe-cause';
-import { sleep } from './sleep';
+import { createStoreKy } from './store-ky';
+import { withAttempts } from './attempts';
 import { describeIssues, toFieldIssues, withMessages } from './zod-issues';
 
 /** Settings of one source's HTTP core, validated by the source (see `BigCommerceSourceOptions`). */
@@ -74,38 +75,43 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     }
   };
   const limiter = new Limiter(config.maxConcurrency, emit);
-  const baseUrl = `${config.apiBaseUrl}/stores/${config.storeHash}`;
-  const baseHeaders = { Accept: 'application/json', 'User-Agent': `bigcommerce-source/${VERSION}` };
+  const send = createStoreKy({
+    prefix: `${config.apiBaseUrl}/stores/${config.storeHash}`,
+    fetch: config.fetch,
+    headers: { Accept: 'application/json', 'User-Agent': `bigcommerce-source/${VERSION}` },
+  });
 
   /**
-   * The network half of an attempt, run inside a limiter slot: send the request and read the body's
-   * bytes. Decoding, parsing and validation happen after the slot is released, so the next request
-   * leaves while a large page is still being parsed.
+   * The network half of an attempt, run inside a limiter slot: fetch the token, send the request
+   * and read the body's bytes, all within the attempt's deadline. Decoding, parsing and validation
+   * happen after the slot is released, so the next request leaves while a large page is parsed.
    */
   async function exchange(request: HttpRequest<unknown>, target: string, attemptNumber: number, options: ResolvedOptions): Promise<Exchange> {
-    const authHeaders = await config.auth.getRequestHeaders({ storeHash: config.storeHash, signal: options.signal });
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
     const signal = options.signal ? anySignal([options.signal, timeout.signal]) : timeout.signal;
     const describe = { method: request.method, path: target };
-    emit({ type: 'request', ...describe, attempt: attemptNumber });
-    const startedMs = performance.now();
+    let startedMs = 0;
+    let rateLimit: RateLimitState | undefined;
     try {
-      // A plain fetch: retries, timeouts and status handling are all this module's own, so a
-      // wrapper would only add weight (issue 6's size budget) and a Request copy per call.
-      // `(a ?? b)(…)` calls fetch unbound: Workers throw "Illegal invocation" for fetch called as a
-      // method of another object, and globalThis.fetch is looked up per request (test doubles).
-      const response = await (config.fetch ?? globalThis.fetch)(`${baseUrl}${target}`, {
-        method: request.method,
-        headers:
-          request.body === undefined
-            ? { ...baseHeaders, ...authHeaders }
-            : { ...baseHeaders, ...authHeaders, 'Content-Type': 'application/json' },
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal,
-      });
+      const authHeaders = await config.auth.getRequestHeaders({ storeHash: config.storeHash, signal });
+      const response = await send(
+        { method: request.method, path: request.path, query: request.query, body: request.body, headers: authHeaders },
+        {
+          signal,
+          onRequest: () => {
+            startedMs = performance.now();
+            emit({ type: 'request', ...describe, attempt: attemptNumber });
+          },
+          onResponse: (arrived) => {
+            rateLimit = readRateLimitHeaders(arrived.headers);
+            // Requests not yet started wait for the window to reset instead of collecting 429s.
+            if (rateLimit.requestsLeft === 0 && rateLimit.resetMs !== undefined) limiter.pause(rateLimit.resetMs, 'quota-exhausted');
+          },
+        },
+      );
       const bytes = await readBytes(response);
-      const rateLimit = readRateLimitHeaders(response.headers);
+      rateLimit ??= readRateLimitHeaders(response.headers);
       emit({
         type: 'response',
         ...describe,
@@ -114,7 +120,6 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         durationMs: Math.round(performance.now() - startedMs),
         requestsLeft: rateLimit.requestsLeft,
       });
-      if (rateLimit.requestsLeft === 0 && rateLimit.resetMs !== undefined) limiter.pause(rateLimit.resetMs, 'quota-exhausted');
       return { response, bytes, rateLimit, secrets: Object.values(authHeaders) };
     } catch (error) {
       throw translateFailure(error, options, timeout.signal, describe);
@@ -135,22 +140,22 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       throwIfAborted(options.signal);
       const target = `${request.path}${serializeQuery(request.query)}`;
       const repeatable = request.method === 'GET' || request.repeatable === true;
-      // Attempts are counted here and the waits are ours: a 429 says how long to wait, and a
-      // write is repeated only when that cannot duplicate it (see retryReason).
-      for (let attemptNumber = 1; ; attemptNumber += 1) {
-        try {
-          const exchanged = await limiter.run(() => exchange(request, target, attemptNumber, options), options.signal);
-          return interpret(request, target, exchanged);
-        } catch (error) {
-          const reason = options.signal?.aborted ? undefined : retryReason(error, repeatable);
-          if (reason === undefined || attemptNumber > options.maxRetries) throw error;
-          const delayMs = retryDelayMs(error, attemptNumber);
-          emit({ type: 'retry', method: request.method, path: target, attempt: attemptNumber, delayMs, reason });
-          // Everyone waits out a 429, not just this request: the quota is the store's, not ours.
-          if (reason === 'status 429') limiter.pause(delayMs, 'rate-limited');
-          await sleep(delayMs, options.signal);
-        }
-      }
+      return withAttempts(
+        async (attemptNumber) => interpret(request, target, await limiter.run(() => exchange(request, target, attemptNumber, options), options.signal)),
+        {
+          retries: options.maxRetries,
+          signal: options.signal,
+          // A write is repeated only when that cannot duplicate it (see retryReason).
+          retryReason: (error) => retryReason(error, repeatable),
+          onRetry: ({ error, reason, attemptNumber, backoffMs }) => {
+            // Everyone waits out a 429, not just this request: the quota is the store's, not ours.
+            // The retry then follows the backoff, so it waits at least what the store asked.
+            const pauseMs = rateLimitWaitMs(error);
+            if (pauseMs !== undefined) limiter.pause(pauseMs, 'rate-limited');
+            emit({ type: 'retry', method: request.method, path: target, attempt: attemptNumber, delayMs: Math.max(pauseMs ?? 0, backoffMs), reason });
+          },
+        },
+      );
     },
   };
 }

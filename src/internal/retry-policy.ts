@@ -2,7 +2,6 @@ import { ApiError } from '../errors/api-error';
 import { ConnectionError } from '../errors/connection-error';
 import { RateLimitError } from '../errors/rate-limit-error';
 import { TimeoutError } from '../errors/timeout-error';
-import { backoffDelayMs } from './backoff';
 import { isMalformedBodyError } from './read-body';
 
 /**
@@ -35,13 +34,11 @@ export function retryReason(error: unknown, repeatable: boolean): string | undef
 }
 
 /**
- * How long to wait before retry number `retryNumber` (1-based), in milliseconds. A 429 waits what
- * the store asked ({@link RateLimitError.resetMs}, clamped to {@link MAX_RATE_LIMIT_WAIT_MS}); a 429
- * without rate-limit headers, and every other failure, backs off exponentially with jitter.
+ * How long a 429 asks everyone to wait, in milliseconds: what the store said
+ * ({@link RateLimitError.resetMs}), clamped to {@link MAX_RATE_LIMIT_WAIT_MS}; `undefined` for any
+ * other error, and for a 429 without rate-limit headers (platform load: the backoff applies).
  */
-export function retryDelayMs(error: unknown, retryNumber: number, random: number = Math.random()): number {
-  if (error instanceof RateLimitError && error.resetMs !== undefined) {
-    return Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(0, error.resetMs));
-  }
-  return backoffDelayMs(retryNumber, random);
+export function rateLimitWaitMs(error: unknown): number | undefined {
+  if (!(error instanceof RateLimitError) || error.resetMs === undefined) return undefined;
+  return Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(0, error.resetMs));
 }

@@ -229,11 +229,15 @@ describe('writes', () => {
   });
 
   it('retries a POST on 429: the store did nothing with it', async () => {
-    const { http, store } = clientWith([tooMany({ 'X-Rate-Limit-Time-Reset-Ms': '100' }), ok]);
+    const { http, store, retries } = clientWith([tooMany({ 'X-Rate-Limit-Time-Reset-Ms': '100' }), ok]);
     const result = http.request(order);
-    await vi.advanceTimersByTimeAsync(100);
+    // A pause shorter than the backoff: the retry waits the backoff (250 ms at the low end).
+    await vi.advanceTimersByTimeAsync(249);
+    expect(store.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
     await expect(result).resolves.toMatchObject({ status: 200 });
     expect(store.requests).toHaveLength(2);
+    expect(retries()).toEqual([{ type: 'retry', method: 'POST', path: '/v2/orders', attempt: 1, delayMs: 250, reason: 'status 429' }]);
   });
 
   it('retries a write the caller marked repeatable on 5xx', async () => {
@@ -292,5 +296,63 @@ describe('decoding', () => {
       onEvent: undefined,
     });
     await expect(http.request({ method: 'GET', path: '/v2/store' })).resolves.toMatchObject({ data: { name: 'a\uFFFDb' } });
+  });
+});
+
+describe('the stack: ky builds and sends, p-retry repeats', () => {
+  it("calls the user's fetch as fetch(url, init), unbound, with redirects not followed", async () => {
+    const calls: Array<{ self: unknown; input: unknown; init: RequestInit | undefined }> = [];
+    const userFetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      calls.push({ self: this, input, init });
+      return Promise.resolve(new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } }));
+    };
+    const { http } = clientWith([], { fetch: userFetch as typeof fetch });
+    await http.request({ method: 'POST', path: '/v2/orders', query: { 'id:in': [1, 2] }, body: { a: 1 } });
+    expect(calls).toHaveLength(1);
+    const [{ self, input, init }] = calls as [(typeof calls)[number]];
+    expect(self).toBeUndefined();
+    expect(input).toBe('https://api.bigcommerce.com/stores/abc123/v2/orders?id:in=1,2');
+    expect(init).toMatchObject({ method: 'POST', body: '{"a":1}', redirect: 'manual' });
+    expect(init!.signal).toBeInstanceOf(AbortSignal);
+    expect(new Headers(init!.headers).get('x-auth-token')).toBe('tok-abcdef');
+    expect(new Headers(init!.headers).get('content-type')).toBe('application/json');
+  });
+
+  it('keeps every request below the store, whatever the path', async () => {
+    const { http, store } = clientWith([ok]);
+    await http.request({ method: 'GET', path: '//evil.example/v3/x' });
+    expect(store.requests[0]!.url.href).toBe('https://api.bigcommerce.com/stores/abc123/evil.example/v3/x');
+  });
+
+  it("lets no ky error out: a network failure is a ConnectionError caused by the runtime's own error", async () => {
+    const runtimeError = new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') });
+    const { http } = clientWith([{ error: runtimeError }], { maxRetries: 0 });
+    const error = (await http.request({ method: 'GET', path: '/v2/store' }).catch((caught: unknown) => caught)) as ConnectionError;
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.cause).toBe(runtimeError);
+    for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+      expect(cause.name).not.toMatch(/^(NetworkError|HTTPError|TimeoutError|KyError)$/);
+      expect(cause).not.toHaveProperty('request');
+    }
+  });
+
+  it("rejects with the caller's abort reason during a backoff, without another attempt", async () => {
+    const { http, store } = clientWith([{ status: 503 }, ok]);
+    const controller = new AbortController();
+    const result = http.request({ method: 'GET', path: '/v2/store' }, { signal: controller.signal }).catch((caught: unknown) => caught);
+    await vi.advanceTimersByTimeAsync(100);
+    const reason = new Error('caller gave up');
+    controller.abort(reason);
+    expect(await result).toBe(reason);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.requests).toHaveLength(1);
+  });
+
+  it('reports the larger of the pause a 429 asks for and the backoff as the retry delay', async () => {
+    const { http, retries } = clientWith([tooMany({ 'X-Rate-Limit-Time-Reset-Ms': '40' }), tooMany({ 'X-Rate-Limit-Time-Reset-Ms': '4000' }), ok]);
+    const result = http.request({ method: 'GET', path: '/v2/store' });
+    await vi.advanceTimersByTimeAsync(250 + 4000);
+    await result;
+    expect(retries().map((event) => event.type === 'retry' && event.delayMs)).toEqual([250, 4000]);
   });
 });
