@@ -5,6 +5,9 @@ export type { BigCommerceSourceOptions } from './source/options';
 export type { RequestOptions } from './internal/request-options';
 export type { SourceEvent, RequestEvent, ResponseEvent, RetryEvent, ThrottleEvent } from './internal/events';
 export { parseStoreHash } from './source/store-hash';
+export { path } from './internal/path';
+export type { RawRequest, RawResponse, PaginateOptions } from './operations/raw';
+export type { QueryParams, QueryValue } from './internal/query';
 export type { StoreInfo } from './operations/connection/store-info';
 
 export {

@@ -17,14 +17,14 @@ export const requestOptionsShape = {
 const requestOptionsSchema = z.strictObject(requestOptionsShape);
 
 /**
- * Validates an operation's options before anything is sent.
+ * Validates an operation's options (or, with `what`, another input) before anything is sent.
  * @throws {@link ValidationError} naming every bad option.
  */
-export function parseOperationOptions<T>(operation: string, schema: z.core.$ZodType<T>, options: unknown): T {
+export function parseOperationOptions<T>(operation: string, schema: z.core.$ZodType<T>, options: unknown, what = 'options'): T {
   const result = z.safeParse(schema, options ?? {}, withMessages);
   if (result.success) return result.data;
   const issues = toFieldIssues(result.error);
-  throw new ValidationError(`${operation}: invalid options. ${describeIssues(issues)}`, issues);
+  throw new ValidationError(`${operation}: invalid ${what}. ${describeIssues(issues)}`, issues);
 }
 
 /** Validates plain {@link RequestOptions}. */

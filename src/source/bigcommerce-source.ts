@@ -1,10 +1,10 @@
 import { createHttpClient, type HttpClient } from '../internal/http-client';
-import { attachHttpClient } from './http-client-of';
 import type { StoreInfo } from '../operations/connection/store-info';
 import { createInventoryOperations, type InventoryOperations } from '../operations/inventory';
 import { createOrderOperations, type OrderOperations } from '../operations/orders';
 import { createShipmentOperations, type ShipmentOperations } from '../operations/shipments';
 import { verifyConnection } from '../operations/connection/verify-connection';
+import { paginate, sendRawRequest, type PaginateOptions, type RawRequest, type RawResponse } from '../operations/raw';
 import { resolveSourceOptions, type BigCommerceSourceOptions, type ResolvedSourceOptions } from './options';
 import type { RequestOptions } from '../internal/request-options';
 
@@ -44,7 +44,6 @@ export class BigCommerceSource {
     this.connectionName = this.#options.connectionName;
     this.storeHash = this.#options.storeHash;
     this.#http = createHttpClient(this.#options);
-    attachHttpClient(this, this.#http);
     this.inventory = createInventoryOperations(this.#http);
     this.orders = createOrderOperations(this.#http);
     this.shipments = createShipmentOperations(this.#http);
@@ -59,6 +58,42 @@ export class BigCommerceSource {
    */
   verifyConnection(options?: RequestOptions): Promise<StoreInfo> {
     return verifyConnection(this.#http, options);
+  }
+
+  /**
+   * Sends any BigCommerce REST request on this store through the same core as the operations:
+   * authentication, the limiter and 429 handling, retries, timeouts, error classes, redaction and
+   * events. For what the operations do not cover.
+   *
+   * @example
+   * ```ts
+   * const { data } = await source.request({ method: 'GET', path: path`/v2/orders/${orderId}/coupons` });
+   * await source.request({ method: 'PUT', path: path`/v2/orders/${orderId}`, body: { status_id: 9 }, repeatable: true });
+   * ```
+   * @throws {@link ValidationError} for a bad request (a path that does not start with `/v2/` or
+   * `/v3/`, `..` or `//` in it, an absolute URL…); nothing is sent.
+   * @throws {@link ApiError} and subclasses, {@link ConnectionError}, {@link TimeoutError} or
+   * {@link ResponseValidationError} (when `schema` rejects the body), as the operations do.
+   */
+  request<T = unknown>(request: RawRequest<T>, options?: RequestOptions): Promise<RawResponse<T>> {
+    return sendRawRequest(this.#http, request, options);
+  }
+
+  /**
+   * Every item of a v2 or v3 list on this store, one by one, fetched a page at a time through the
+   * same core as {@link BigCommerceSource.request}.
+   *
+   * @example
+   * ```ts
+   * for await (const brand of source.paginate<{ id: number; name: string }>({ path: '/v3/catalog/brands' })) {
+   *   console.log(brand.id, brand.name);
+   * }
+   * ```
+   * @throws {@link ValidationError} for bad options, at the call, before anything is sent.
+   * @throws the request's error once its retries run out.
+   */
+  paginate<T = unknown>(options: PaginateOptions<T>): AsyncIterable<T> {
+    return paginate(this.#http, options);
   }
 
   /** What `JSON.stringify(source)` shows: the connection's identity, never a secret. */

@@ -34,6 +34,7 @@ interface ScopeProbe {
   readonly neededBy: string;
   readonly method: 'GET' | 'POST';
   readonly path: string;
+  readonly query?: Readonly<Record<string, string>>;
   readonly body?: unknown;
   /** Statuses that prove the scope: a read's 200/204, or a refused empty write's 400/422. */
   readonly proof: readonly number[];
@@ -47,11 +48,11 @@ interface ScopeProbe {
  */
 function scopeProbes(): ScopeProbe[] {
   return [
-    { check: 'products read', scope: 'store_v2_products_read_only', neededBy: 'inventory; send-order (SKU lookup)', method: 'GET', path: '/v3/catalog/products?limit=1', proof: [200] },
-    { check: 'inventory read', scope: 'store_inventory_read_only', neededBy: 'send-order (SKU lookup); inventory --locations', method: 'GET', path: '/v3/inventory/items?limit=1', proof: [200] },
-    { check: 'orders read', scope: 'store_v2_orders_read_only', neededBy: 'shipments', method: 'GET', path: '/v2/orders?limit=1', proof: [200, 204] },
+    { check: 'products read', scope: 'store_v2_products_read_only', neededBy: 'inventory; send-order (SKU lookup)', method: 'GET', path: '/v3/catalog/products', query: { limit: '1' }, proof: [200] },
+    { check: 'inventory read', scope: 'store_inventory_read_only', neededBy: 'send-order (SKU lookup); inventory --locations', method: 'GET', path: '/v3/inventory/items', query: { limit: '1' }, proof: [200] },
+    { check: 'orders read', scope: 'store_v2_orders_read_only', neededBy: 'shipments', method: 'GET', path: '/v2/orders', query: { limit: '1' }, proof: [200, 204] },
     { check: 'orders modify', scope: 'store_v2_orders', neededBy: 'send-order (creates orders)', method: 'POST', path: '/v2/orders', body: {}, proof: [400, 422] },
-    { check: 'customers read', scope: 'store_v2_customers_read_only', neededBy: 'send-order --customer-policy require-existing', method: 'GET', path: '/v3/customers?limit=1', proof: [200] },
+    { check: 'customers read', scope: 'store_v2_customers_read_only', neededBy: 'send-order --customer-policy require-existing', method: 'GET', path: '/v3/customers', query: { limit: '1' }, proof: [200] },
     { check: 'customers modify', scope: 'store_v2_customers', neededBy: 'send-order --customer-policy create-if-missing', method: 'POST', path: '/v3/customers', body: [], proof: [400, 422] },
   ];
 }
@@ -111,14 +112,14 @@ export async function collectChecks(connection: Connection, policy: CustomerPoli
     detail: store ? `${store.name} (${store.storeHash}), ${store.secureUrl}, ${store.currency ?? '?'}` : 'GET /v2/store refused (403)',
   });
   const probes = scopeProbes();
-  const results = await Promise.all(probes.map((item) => probe(connection, item.method, item.path, item.body, signal)));
+  const results = await Promise.all(probes.map((item) => probe(connection, item, signal)));
   probes.forEach((item, index) => checks.push(scopeCheck(item, results[index]!, required.has(item.scope))));
   return checks;
 }
 
 function scopeCheck(item: ScopeProbe, result: ProbeResult, required: boolean): VerifyCheck {
   const base = { check: item.check, scope: item.scope, required, neededBy: item.neededBy };
-  const request = `${item.method} ${item.path}`;
+  const request = `${item.method} ${item.path}${item.query ? `?${new URLSearchParams(item.query)}` : ''}`;
   if ('failure' in result) return { ...base, status: 'unknown', detail: `${request}: ${result.failure}` };
   if (result.status === 403) return { ...base, status: 'missing', detail: `${request} refused (403)` };
   if (item.proof.includes(result.status)) {
