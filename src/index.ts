@@ -75,5 +75,8 @@ export { ResponseValidationError } from './errors/response-validation-error';
 export { SignedPayloadError, type SignedPayloadCheck } from './errors/signed-payload-error';
 export { UnknownSkuError } from './errors/unknown-sku-error';
 export { CustomerNotFoundError } from './errors/customer-not-found-error';
+export { PurchaseOrderConflictError } from './errors/purchase-order-conflict-error';
+export { RedirectError } from './errors/redirect-error';
+export { ResponseTooLargeError } from './errors/response-too-large-error';
 
 export { VERSION } from './version';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { AuthStrategy } from '../internal/auth-strategy';
-import { parseAuthOptions } from './parse-auth-options';
+import { headerValueSchema, parseAuthOptions } from './parse-auth-options';
 
 /** Options of {@link createApiKeyAuth}. */
 export interface ApiKeyAuthOptions {
@@ -10,18 +10,18 @@ export interface ApiKeyAuthOptions {
   readonly accessToken: string;
 }
 
-const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'expected a non-empty string'));
-
 const apiKeyAuthOptionsSchema = z.strictObject({
-  clientId: z.optional(nonEmpty),
-  accessToken: nonEmpty,
+  clientId: z.optional(headerValueSchema),
+  accessToken: headerValueSchema,
 });
 
 /**
  * Authenticates with a store-level API account (Settings › Store-level API accounts in the control
  * panel): a static access token that does not expire.
  *
- * @throws {@link ConfigError} when `accessToken` is missing or empty.
+ * @throws {@link ConfigError} when `accessToken` is missing or empty, or either value has characters
+ * a header cannot carry (anything but visible ASCII: a line break, a space inside, a non-ASCII
+ * letter). Surrounding whitespace is trimmed; the value is never quoted in the error.
  * @example
  * ```ts
  * const auth = createApiKeyAuth({ clientId: process.env.BC_CLIENT_ID, accessToken: process.env.BC_TOKEN! });

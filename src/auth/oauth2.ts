@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { BigCommerceError } from '../errors/bigcommerce-error';
 import type { AuthStrategy } from '../internal/auth-strategy';
-import { parseAuthOptions } from './parse-auth-options';
+import { headerValueSchema, parseAuthOptions } from './parse-auth-options';
 
 /** Options of {@link createOAuth2Auth}: the app's client id and either a token or a way to get one. */
 export type OAuth2AuthOptions =
@@ -25,11 +25,10 @@ export type OAuth2AuthOptions =
       readonly getAccessToken: (context: { storeHash: string; signal: AbortSignal | undefined }) => Promise<string> | string;
     };
 
-const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'expected a non-empty string'));
 const oauth2AuthOptionsSchema = z
   .strictObject({
-    clientId: nonEmpty,
-    accessToken: z.optional(nonEmpty),
+    clientId: headerValueSchema,
+    accessToken: z.optional(headerValueSchema),
     getAccessToken: z.optional(
       z.custom<(context: { storeHash: string; signal: AbortSignal | undefined }) => Promise<string> | string>(
         (value) => typeof value === 'function',
@@ -49,8 +48,10 @@ const oauth2AuthOptionsSchema = z
  * Authenticates with the token an app received when a store installed it (see
  * {@link createOAuthApp}). Pass the token, or a function that reads it from your token store.
  *
- * @throws {@link ConfigError} when `clientId` is missing, or not exactly one of `accessToken` and
- * `getAccessToken` is given.
+ * @throws {@link ConfigError} when `clientId` is missing, not exactly one of `accessToken` and
+ * `getAccessToken` is given, or a value has characters a header cannot carry (anything but visible
+ * ASCII). A token from `getAccessToken` is checked before each request: one a header cannot carry
+ * fails that request with a {@link ConfigError} naming the header, and is never sent or shown.
  * @example
  * ```ts
  * const auth = createOAuth2Auth({
@@ -87,5 +88,7 @@ async function readToken(
   if (typeof token !== 'string' || token.trim() === '') {
     throw new BigCommerceError(`createOAuth2Auth: getAccessToken() returned no token for store ${storeHash}.`);
   }
-  return token;
+  // Trimmed as a fixed token is (a token read from a file often ends with a line break); the HTTP
+  // core refuses what is left if a header cannot carry it.
+  return token.trim();
 }

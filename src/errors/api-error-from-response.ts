@@ -36,11 +36,13 @@ const HINTS: Partial<Record<number, string>> = {
  */
 export function apiErrorFromResponse(facts: ErrorResponseFacts): ApiError {
   const { summary, fieldErrors } = describeErrorBody(facts.body);
-  const statusLine = `${facts.status}${facts.statusText ? ` ${facts.statusText}` : ''}`;
-  let message = `${facts.method} ${facts.path} failed with ${statusLine}${summary ? `: ${summary}` : ''}.`;
+  // What the server sent goes into the message shortened: a body or header can be huge.
+  const statusText = shorten(facts.statusText, 100);
+  const statusLine = `${facts.status}${statusText ? ` ${statusText}` : ''}`;
+  let message = `${facts.method} ${facts.path} failed with ${statusLine}${summary ? `: ${shorten(summary, MESSAGE_INSERT_CHARS)}` : ''}.`;
   const hint = HINTS[facts.status];
   if (hint) message += ` ${hint}`;
-  if (facts.requestId) message += ` Request id: ${facts.requestId}.`;
+  if (facts.requestId) message += ` Request id: ${shorten(facts.requestId, 100)}.`;
   const details: ApiErrorDetails = { ...facts, fieldErrors };
 
   switch (facts.status) {
@@ -86,9 +88,25 @@ function describeErrorBody(body: unknown): { summary: string | undefined; fieldE
 
 function fieldIssuesOf(errors: Record<string, unknown>): FieldIssue[] {
   return Object.entries(errors).map(([path, message]) => ({
-    path,
-    message: typeof message === 'string' ? message : JSON.stringify(message),
+    path: shorten(path, MESSAGE_INSERT_CHARS),
+    message: shorten(typeof message === 'string' ? message : printable(message), MESSAGE_INSERT_CHARS),
   }));
+}
+
+/** The most characters of one server-sent text (a title, a field message) that go into a message. */
+const MESSAGE_INSERT_CHARS = 300;
+
+function shorten(text: string, maxChars: number): string {
+  return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
+}
+
+/** JSON of a field's value, or a placeholder: nothing on the error path may throw. */
+function printable(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return '[unprintable]';
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -7,7 +7,10 @@ import { ApiError, type ApiErrorDetails } from './api-error';
 export class RateLimitError extends ApiError {
   /** The class name, `'RateLimitError'`; it survives minification. */
   override name = 'RateLimitError';
-  /** Milliseconds until the quota refills, from the rate-limit headers; `undefined` when absent. */
+  /**
+   * Milliseconds until the quota refills: the longer of `X-Rate-Limit-Time-Reset-Ms` and
+   * `X-Retry-After`, clamped to 60 s; `undefined` when the response had neither.
+   */
   readonly resetMs: number | undefined;
 
   constructor(message: string, details: ApiErrorDetails & { resetMs: number | undefined }) {

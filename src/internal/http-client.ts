@@ -1,24 +1,21 @@
 import * as z from 'zod/mini';
 import { apiErrorFromResponse } from '../errors/api-error-from-response';
-import { BigCommerceError } from '../errors/bigcommerce-error';
-import { ConnectionError } from '../errors/connection-error';
+import { ApiError } from '../errors/api-error';
 import { ResponseValidationError } from '../errors/response-validation-error';
-import { TimeoutError } from '../errors/timeout-error';
-import type { SourceEvent } from './events';
-import type { AuthStrategy } from './auth-strategy';
-import type { RequestOptions } from './request-options';
 import { VERSION } from '../version';
 import { throwIfAborted } from './abort';
-import { anySignal } from './any-signal';
+import { withAttempts } from './attempts';
+import type { AuthStrategy } from './auth-strategy';
+import type { SourceEvent } from './events';
+import { exchangeOnce, type Exchanged } from './exchange';
+import { inFlightRegistryFor, type InFlightRegistry } from './in-flight-registry';
 import { Limiter } from './limiter';
 import { serializeQuery, type QueryParams } from './query';
 import { readRateLimitHeaders, type RateLimitState } from './rate-limit-headers';
-import { markMalformed, parseBody, readBytes, type ParsedBody } from './read-body';
-import { redactSecrets } from './redact';
+import { markMalformed, parseBody, type ParsedBody } from './read-body';
+import type { RequestOptions } from './request-options';
 import { rateLimitWaitMs, retryReason } from './retry-policy';
-import { describeCauseChain } from './describe-cause';
 import { createStoreKy } from './store-ky';
-import { withAttempts } from './attempts';
 import { describeIssues, toFieldIssues, withMessages } from './zod-issues';
 
 /** Settings of one source's HTTP core, validated by the source (see `BigCommerceSourceOptions`). */
@@ -31,6 +28,8 @@ export interface HttpClientConfig {
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly maxConcurrency: number;
+  /** The most bytes a response body may have (after decompression). */
+  readonly maxResponseBytes: number;
   readonly onEvent: ((event: SourceEvent) => void) | undefined;
 }
 
@@ -61,6 +60,11 @@ export interface HttpResponse<T> {
 /** The HTTP core of one source. Operations get this and nothing else of the source. */
 export interface HttpClient {
   readonly storeHash: string;
+  /**
+   * Work in flight on this store in this process, shared by every source that reaches the store
+   * the same way (store hash, API base URL, fetch): sends of one PO never overlap.
+   */
+  readonly inFlight: InFlightRegistry;
   /** The most requests in flight at once; operations size their parallelism to it. */
   readonly maxConcurrency: number;
   request<T>(request: HttpRequest<T>, options?: RequestOptions): Promise<HttpResponse<T>>;
@@ -86,50 +90,43 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
    * and read the body's bytes, all within the attempt's deadline. Decoding, parsing and validation
    * happen after the slot is released, so the next request leaves while a large page is parsed.
    */
-  async function exchange(request: HttpRequest<unknown>, target: string, attemptNumber: number, options: ResolvedOptions): Promise<Exchange> {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
-    const signal = options.signal ? anySignal([options.signal, timeout.signal]) : timeout.signal;
+  async function exchange(request: HttpRequest<unknown>, target: string, attemptNumber: number, options: ResolvedOptions): Promise<Attempted> {
     const describe = { method: request.method, path: target };
     let startedMs = 0;
     let rateLimit: RateLimitState | undefined;
-    try {
-      const authHeaders = await config.auth.getRequestHeaders({ storeHash: config.storeHash, signal });
-      const response = await send(
-        { method: request.method, path: request.path, query: request.query, body: request.body, headers: authHeaders },
-        {
-          signal,
-          onRequest: () => {
-            startedMs = performance.now();
-            emit({ type: 'request', ...describe, attempt: attemptNumber });
-          },
-          onResponse: (arrived) => {
-            rateLimit = readRateLimitHeaders(arrived.headers);
-            // Requests not yet started wait for the window to reset instead of collecting 429s.
-            if (rateLimit.requestsLeft === 0 && rateLimit.resetMs !== undefined) limiter.pause(rateLimit.resetMs, 'quota-exhausted');
-          },
-        },
-      );
-      const bytes = await readBytes(response);
-      rateLimit ??= readRateLimitHeaders(response.headers);
-      emit({
-        type: 'response',
-        ...describe,
-        attempt: attemptNumber,
-        status: response.status,
-        durationMs: Math.round(performance.now() - startedMs),
-        requestsLeft: rateLimit.requestsLeft,
-      });
-      return { response, bytes, rateLimit, secrets: Object.values(authHeaders) };
-    } catch (error) {
-      throw translateFailure(error, options, timeout.signal, describe);
-    } finally {
-      clearTimeout(timer);
-    }
+    const exchanged = await exchangeOnce({
+      send,
+      request: { method: request.method, path: request.path, query: request.query, body: request.body },
+      describe,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      maxResponseBytes: config.maxResponseBytes,
+      getHeaders: (signal) => config.auth.getRequestHeaders({ storeHash: config.storeHash, signal }),
+      onRequest: () => {
+        startedMs = performance.now();
+        emit({ type: 'request', ...describe, attempt: attemptNumber });
+      },
+      onResponse: (arrived) => {
+        rateLimit = readRateLimitHeaders(arrived.headers);
+        // Requests not yet started wait for the window to reset instead of collecting 429s.
+        if (rateLimit.requestsLeft === 0 && rateLimit.resetMs !== undefined) limiter.pause(rateLimit.resetMs, 'quota-exhausted');
+      },
+    });
+    rateLimit ??= readRateLimitHeaders(exchanged.response.headers);
+    emit({
+      type: 'response',
+      ...describe,
+      attempt: attemptNumber,
+      status: exchanged.response.status,
+      durationMs: Math.round(performance.now() - startedMs),
+      requestsLeft: rateLimit.requestsLeft,
+    });
+    return { ...exchanged, rateLimit };
   }
 
   return {
     storeHash: config.storeHash,
+    inFlight: inFlightRegistryFor(config),
     maxConcurrency: config.maxConcurrency,
     async request<T>(request: HttpRequest<T>, callOptions: RequestOptions = {}): Promise<HttpResponse<T>> {
       const options: ResolvedOptions = {
@@ -166,31 +163,43 @@ interface ResolvedOptions {
   readonly maxRetries: number;
 }
 
-/** What the network half of an attempt brings back. */
-interface Exchange {
-  readonly response: Response;
-  /** The body's bytes as they arrived; `undefined` for 204 and 205. */
-  readonly bytes: Uint8Array[] | undefined;
+/** What the network half of an attempt brings back, with the rate-limit headers read. */
+interface Attempted extends Exchanged {
   readonly rateLimit: RateLimitState;
-  /** The auth header values sent, scrubbed from any error body. */
-  readonly secrets: readonly string[];
 }
 
 /** The CPU half of an attempt, outside the limiter slot: parse, map error statuses, validate. */
-function interpret<T>(request: HttpRequest<T>, target: string, { response, bytes, rateLimit, secrets }: Exchange): HttpResponse<T> {
+function interpret<T>(request: HttpRequest<T>, target: string, attempted: Attempted): HttpResponse<T> {
+  const { response, bytes } = attempted;
   const describe = { method: request.method, path: target };
   const body = parseBody(bytes);
-  if (!response.ok) {
-    throw apiErrorFromResponse({
-      status: response.status,
-      statusText: response.statusText,
-      ...describe,
-      body: redactSecrets(body.json !== undefined ? body.json : body.text || undefined, secrets),
-      requestId: response.headers.get('x-request-id') ?? undefined,
-      resetMs: maxDefined(rateLimit.resetMs, rateLimit.retryAfterMs),
-    });
-  }
+  if (!response.ok) throw errorOfStatus(describe, attempted, body);
   return { status: response.status, headers: response.headers, data: parseData(request, body, describe) };
+}
+
+/**
+ * The {@link ApiError} of an error status. What the store sent (body, reason phrase, request id) is
+ * redacted before it is used; nothing here may throw anything but the error it builds, whatever
+ * the body: a body the message cannot use is left out of it.
+ */
+function errorOfStatus(describe: { method: string; path: string }, { response, redactor, rateLimit }: Attempted, body: ParsedBody): ApiError {
+  const facts = {
+    status: response.status,
+    ...describe,
+    resetMs: maxDefined(rateLimit.resetMs, rateLimit.retryAfterMs),
+  };
+  const statusText = redactor.text(response.statusText);
+  const requestId = redactIfPresent(redactor, response.headers.get('x-request-id'));
+  try {
+    const kept = body.json !== undefined ? redactor.value(body.json) : body.text ? redactor.text(body.text) : undefined;
+    return apiErrorFromResponse({ ...facts, statusText, requestId, body: kept });
+  } catch {
+    return apiErrorFromResponse({ ...facts, statusText, requestId, body: undefined });
+  }
+}
+
+function redactIfPresent(redactor: Exchanged['redactor'], value: string | null): string | undefined {
+  return value === null ? undefined : redactor.text(value);
 }
 
 function parseData<T>(request: HttpRequest<T>, body: ParsedBody, describe: { method: string; path: string }): T | undefined {
@@ -211,28 +220,6 @@ function parseData<T>(request: HttpRequest<T>, body: ParsedBody, describe: { met
     { ...describe, issues },
   );
 }
-
-function translateFailure(
-  error: unknown,
-  options: ResolvedOptions,
-  timeoutSignal: AbortSignal,
-  describe: { method: string; path: string },
-): unknown {
-  if (error instanceof BigCommerceError) return error;
-  if (options.signal?.aborted) return options.signal.reason;
-  if (timeoutSignal.aborted) {
-    return new TimeoutError(`${describe.method} ${describe.path} got no response within ${options.timeoutMs} ms.`, {
-      ...describe,
-      timeoutMs: options.timeoutMs,
-    });
-  }
-  const reason = describeCauseChain(error);
-  return new ConnectionError(`${describe.method} ${describe.path} failed before a response arrived: ${reason}`, {
-    ...describe,
-    cause: error,
-  });
-}
-
 
 function maxDefined(...values: Array<number | undefined>): number | undefined {
   const defined = values.filter((value): value is number => value !== undefined);

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/validation-error';
+import { isWellFormed, WELL_FORMED_RULE } from './well-formed';
 
 /**
  * Encodes one path parameter. Every character outside the unreserved set is percent-encoded, so a
@@ -8,6 +9,7 @@ import { ValidationError } from '../errors/validation-error';
  */
 export function encodePathParameter(value: string | number): string {
   const text = String(value);
+  if (!isWellFormed(text)) throw new ValidationError(`path: invalid path parameter. ${WELL_FORMED_RULE}.`, [{ path: 'path', message: WELL_FORMED_RULE }]);
   if (text === '' || text === '.' || text === '..') {
     const message = `expected a non-empty value other than '.' and '..', got ${JSON.stringify(text)}`;
     throw new ValidationError(`path: invalid path parameter. ${message}.`, [{ path: 'path', message }]);

@@ -1,17 +1,30 @@
 /**
- * BigCommerce's rate-limit headers, read into numbers with their units in the names.
- * @see https://docs.bigcommerce.com/developer/docs/overview/api-fundamentals/rate-limits
+ * The longest any response header may make the SDK wait, in milliseconds. BigCommerce's windows are
+ * 30 s; a header asking for more (a hostile or broken proxy: a day, 1e12 ms, which `setTimeout`
+ * would even overflow into a busy loop) would otherwise freeze every request of the source.
+ */
+export const MAX_HEADER_WAIT_MS = 60_000;
+
+/** The one clamp every header-driven wait goes through: 0 to {@link MAX_HEADER_WAIT_MS}. */
+export function clampHeaderWaitMs(waitMs: number): number {
+  return Math.min(MAX_HEADER_WAIT_MS, Math.max(0, waitMs));
+}
+
+/**
+ * BigCommerce's rate-limit headers, read into numbers with their units in the names. The waits
+ * (`resetMs`, `retryAfterMs`) are clamped by {@link clampHeaderWaitMs} as they are read.
+ * @see https://developer.bigcommerce.com/docs/api-docs/getting-started/api-rate-limits
  */
 export interface RateLimitState {
   /** `X-Rate-Limit-Requests-Left`: requests left in the current window. */
   readonly requestsLeft: number | undefined;
   /** `X-Rate-Limit-Requests-Quota`: requests allowed per window. */
   readonly requestsQuota: number | undefined;
-  /** `X-Rate-Limit-Time-Reset-Ms`: milliseconds until the window resets. */
+  /** `X-Rate-Limit-Time-Reset-Ms`: milliseconds until the window resets, clamped. */
   readonly resetMs: number | undefined;
   /** `X-Rate-Limit-Time-Window-Ms`: the window's length in milliseconds. */
   readonly windowMs: number | undefined;
-  /** `X-Retry-After` (whole seconds, sent on a 429), converted to milliseconds. */
+  /** `X-Retry-After` (whole seconds, sent on a 429), converted to milliseconds, clamped. */
   readonly retryAfterMs: number | undefined;
 }
 
@@ -20,9 +33,9 @@ export function readRateLimitHeaders(headers: Headers): RateLimitState {
   return {
     requestsLeft: readNonNegativeNumber(headers, 'x-rate-limit-requests-left'),
     requestsQuota: readNonNegativeNumber(headers, 'x-rate-limit-requests-quota'),
-    resetMs: readNonNegativeNumber(headers, 'x-rate-limit-time-reset-ms'),
+    resetMs: clampDefined(readNonNegativeNumber(headers, 'x-rate-limit-time-reset-ms')),
     windowMs: readNonNegativeNumber(headers, 'x-rate-limit-time-window-ms'),
-    retryAfterMs: retryAfterSeconds === undefined ? undefined : retryAfterSeconds * 1000,
+    retryAfterMs: clampDefined(retryAfterSeconds === undefined ? undefined : retryAfterSeconds * 1000),
   };
 }
 
@@ -31,4 +44,8 @@ function readNonNegativeNumber(headers: Headers, name: string): number | undefin
   if (raw === null || raw.trim() === '') return undefined;
   const value = Number(raw);
   return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+function clampDefined(waitMs: number | undefined): number | undefined {
+  return waitMs === undefined ? undefined : clampHeaderWaitMs(waitMs);
 }

@@ -10,22 +10,47 @@ export interface ParsedBody {
   readonly malformed: boolean;
 }
 
+/** A body's bytes, as {@link readBytes} read them. */
+export interface BodyBytes {
+  /** The chunks as they arrived; `undefined` for 204 and 205. */
+  readonly chunks: Uint8Array[] | undefined;
+  /** True when reading stopped at `limitBytes` and the rest was discarded (`truncate` mode). */
+  readonly truncated: boolean;
+}
+
 /**
  * Reads a response's body as the bytes arrive, without decoding them: that happens in
- * {@link parseBody}, after the request's limiter slot is released. `undefined` for 204 and 205,
+ * {@link parseBody}, after the request's limiter slot is released. No chunks for 204 and 205,
  * whose bodies BigCommerce leaves empty (v2 lists answer 204 when there is nothing to list).
+ *
+ * Bytes are counted as they come out of the stream, after decompression (`Content-Length` says
+ * nothing then). Past `limitBytes`, reading stops and the rest is cancelled: with `truncate`, what
+ * was read is kept (an error body only needs its start); otherwise `tooLarge()` is thrown.
  * @see https://developer.bigcommerce.com/docs/rest-management/orders/order-shipments#get-order-shipments
  */
-export async function readBytes(response: Response): Promise<Uint8Array[] | undefined> {
+export async function readBytes(
+  response: Response,
+  limit: { readonly limitBytes: number; readonly truncate: boolean; readonly tooLarge: () => Error },
+): Promise<BodyBytes> {
   if (response.status === 204 || response.status === 205) {
     await response.body?.cancel();
-    return undefined;
+    return { chunks: undefined, truncated: false };
   }
   const chunks: Uint8Array[] = [];
-  if (!response.body) return chunks;
+  if (!response.body) return { chunks, truncated: false };
   const reader = response.body.getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
-  return chunks;
+  let total = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    total += read.value.byteLength;
+    if (total > limit.limitBytes) {
+      void reader.cancel().catch(() => undefined);
+      if (!limit.truncate) throw limit.tooLarge();
+      chunks.push(read.value.subarray(0, read.value.byteLength - (total - limit.limitBytes)));
+      return { chunks, truncated: true };
+    }
+    chunks.push(read.value);
+  }
+  return { chunks, truncated: false };
 }
 
 /**
@@ -50,11 +75,6 @@ export function parseBody(chunks: readonly Uint8Array[] | undefined): ParsedBody
       return { json: undefined, text, malformed: true };
     }
   }
-}
-
-/** Reads and parses a whole body (for callers outside the HTTP core, such as the OAuth token exchange). */
-export async function readBody(response: Response): Promise<ParsedBody> {
-  return parseBody(await readBytes(response));
 }
 
 const malformedBodies = new WeakSet<object>();

@@ -1,4 +1,5 @@
 import ky, { isKyError } from 'ky';
+import { throwIfAborted } from './abort';
 import { serializeQuery, type QueryParams } from './query';
 
 /** What one attempt tells the ky instance beyond the request itself. */
@@ -67,12 +68,16 @@ export function createStoreKy(config: StoreKyConfig): Send {
    */
   const fetchAsDocumented = async (request: Request): Promise<Response> => {
     const context = contexts.get(request);
+    const signal = context?.signal ?? request.signal;
+    // An abort that came while ky built the request: a fetch given an aborted signal may wait for
+    // an abort event that already fired.
+    throwIfAborted(signal);
     const body = request.body === null ? undefined : await request.text();
     return (config.fetch ?? globalThis.fetch)(request.url, {
       method: request.method,
       headers: request.headers,
       body,
-      signal: context?.signal ?? request.signal,
+      signal,
       redirect: 'manual',
     });
   };
@@ -108,7 +113,8 @@ export function createStoreKy(config: StoreKyConfig): Send {
         // are comma-joined, and the wire query is exactly what events and errors show.
         searchParams: serializeQuery(request.query).slice(1),
         json: request.body,
-        headers: request.headers,
+        // Only when given: `headers: undefined` would replace the instance's own.
+        ...(request.headers ? { headers: request.headers } : {}),
         signal: context.signal,
         context: context as unknown as Record<string, unknown>,
       });

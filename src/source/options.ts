@@ -4,6 +4,7 @@ import { ConfigError } from '../errors/config-error';
 import { describeIssues, reject, toFieldIssues, withMessages } from '../internal/zod-issues';
 import type { SourceEvent } from '../internal/events';
 import { maxRetriesSchema, timeoutMsSchema } from '../internal/parse-request-options';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../internal/exchange';
 import { readStoreHash } from './store-hash';
 
 /** Options of {@link BigCommerceSource}. */
@@ -42,6 +43,13 @@ export interface BigCommerceSourceOptions {
    * @default 4
    */
   readonly maxConcurrency?: number;
+  /**
+   * The most bytes one response body may have, counted as it arrives (after decompression). Reading
+   * stops past it with a `ResponseTooLargeError`, so an endless or huge body cannot exhaust memory.
+   * BigCommerce's largest pages are a few megabytes.
+   * @default 67108864 (64 MiB)
+   */
+  readonly maxResponseBytes?: number;
   /** Called for every request, response, retry and throttle. Events never carry secrets. */
   readonly onEvent?: (event: SourceEvent) => void;
 }
@@ -56,6 +64,7 @@ export interface ResolvedSourceOptions {
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly maxConcurrency: number;
+  readonly maxResponseBytes: number;
   readonly onEvent: ((event: SourceEvent) => void) | undefined;
 }
 
@@ -104,6 +113,8 @@ const sourceOptionsSchema = z.strictObject({
   timeoutMs: z._default(timeoutMsSchema, 30_000),
   maxRetries: z._default(maxRetriesSchema, 5),
   maxConcurrency: z._default(z.int().check(z.minimum(1), z.maximum(64)), 4),
+  // At least 64 KiB (an error body is read that far); at most 2 GiB.
+  maxResponseBytes: z._default(z.int().check(z.minimum(64 * 1024), z.maximum(2 ** 31)), DEFAULT_MAX_RESPONSE_BYTES),
   onEvent: z.optional(functionSchema<(event: SourceEvent) => void>('a function')),
 });
 

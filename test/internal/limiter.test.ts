@@ -13,6 +13,7 @@ function clientWith(fetch: typeof globalThis.fetch, overrides: Partial<HttpClien
     timeoutMs: 30_000,
     maxRetries: 5,
     maxConcurrency: 4,
+    maxResponseBytes: 64 * 1024 * 1024,
     onEvent: (event) => events.push(event),
     ...overrides,
   });

@@ -13,9 +13,11 @@ function chunkedResponse(chunks: Uint8Array[], status = 200): Response {
   return new Response(body, { status });
 }
 
+const LIMIT = { limitBytes: 1024 * 1024, truncate: false, tooLarge: () => new Error('too large') };
+
 /** Reads the response's bytes and parses them, as the HTTP core does. */
 async function readAndParse(response: Response) {
-  return parseBody(await readBytes(response));
+  return parseBody((await readBytes(response, LIMIT)).chunks);
 }
 
 describe('readBytes and parseBody', () => {
@@ -55,11 +57,20 @@ describe('readBytes and parseBody', () => {
 
   it('is empty, never malformed, for 204, 205, no body, an empty body and a blank one', async () => {
     const empty = { json: undefined, text: '', malformed: false };
-    expect(await readBytes(new Response(null, { status: 204 }))).toBeUndefined();
+    expect(await readBytes(new Response(null, { status: 204 }), LIMIT)).toEqual({ chunks: undefined, truncated: false });
     expect(await readAndParse(new Response(null, { status: 204 }))).toEqual(empty);
     expect(await readAndParse(new Response(null, { status: 205 }))).toEqual(empty);
     expect(await readAndParse(new Response(null, { status: 200 }))).toEqual(empty);
     expect(await readAndParse(chunkedResponse([new Uint8Array(0)]))).toEqual(empty);
     expect(await readAndParse(chunkedResponse([encode(' \n')]))).toMatchObject({ json: undefined, malformed: false });
+  });
+
+  it('stops reading past the limit: throws, or keeps the start of the body when truncating', async () => {
+    const chunks = [encode('a'.repeat(600)), encode('b'.repeat(600)), encode('c'.repeat(600))];
+    const tooLarge = new Error('too large');
+    await expect(readBytes(chunkedResponse(chunks), { limitBytes: 1000, truncate: false, tooLarge: () => tooLarge })).rejects.toBe(tooLarge);
+    const kept = await readBytes(chunkedResponse(chunks), { limitBytes: 1000, truncate: true, tooLarge: () => tooLarge });
+    expect(kept.truncated).toBe(true);
+    expect(new TextDecoder().decode(Buffer.concat(kept.chunks!))).toBe(`${'a'.repeat(600)}${'b'.repeat(400)}`);
   });
 });

@@ -1,15 +1,12 @@
 import * as z from 'zod/mini';
 import { apiErrorFromResponse } from '../../errors/api-error-from-response';
 import { MESSAGE_PREFIX } from '../../errors/bigcommerce-error';
-import { ConnectionError } from '../../errors/connection-error';
 import { ResponseValidationError } from '../../errors/response-validation-error';
-import { TimeoutError } from '../../errors/timeout-error';
 import { ValidationError } from '../../errors/validation-error';
 import { throwIfAborted } from '../../internal/abort';
-import { anySignal } from '../../internal/any-signal';
-import { describeCauseChain } from '../../internal/describe-cause';
-import { readBody } from '../../internal/read-body';
-import { redactSecrets } from '../../internal/redact';
+import { exchangeOnce } from '../../internal/exchange';
+import { parseBody, type ParsedBody } from '../../internal/read-body';
+import { createStoreKy } from '../../internal/store-ky';
 import { describeIssues, toFieldIssues, withMessages } from '../../internal/zod-issues';
 import { timeoutMsSchema } from '../../internal/parse-request-options';
 import { VERSION } from '../../version';
@@ -19,6 +16,8 @@ import type { ExchangeCodeInput, OAuthInstallation } from './types';
 /** The token endpoint, below `loginBaseUrl`. */
 const TOKEN_PATH = '/oauth2/token';
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** The token endpoint's answer is a few hundred bytes. */
+const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
 /** `stores/{hash}`: the store hash is lowercase letters and digits. */
 const CONTEXT = /^stores\/([a-z0-9]{1,64})$/;
 const CONTEXT_RULE = "expected 'stores/{store hash}', e.g. 'stores/abc123'";
@@ -69,26 +68,16 @@ export async function exchangeCode(app: ResolvedOAuthAppOptions, input: Exchange
 
   const url = `${app.loginBaseUrl}${TOKEN_PATH}`;
   const describe = { method: 'POST', path: TOKEN_PATH };
-  // Also the URL-encoded forms, in case an error page echoes a form-encoded request back.
-  const secrets = [app.clientSecret, code, encodeURIComponent(app.clientSecret), encodeURIComponent(code)];
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  const combined = signal ? anySignal([signal, timeout.signal]) : timeout.signal;
-
-  let status: number;
-  let statusText: string;
-  let requestId: string | undefined;
-  let body: Awaited<ReturnType<typeof readBody>>;
-  try {
-    // Looked up per call, never at import: msw and polyfills patch globalThis.fetch later.
-    const response = await (app.fetch ?? globalThis.fetch)(url, {
+  const { response, bytes, redactor } = await exchangeOnce({
+    send: createStoreKy({
+      prefix: app.loginBaseUrl,
+      fetch: app.fetch,
+      headers: { Accept: 'application/json', 'User-Agent': `bigcommerce-source/${VERSION}` },
+    }),
+    request: {
       method: 'POST',
-      headers: {
-        Accept: 'application/json',
-        'Content-Type': 'application/json',
-        'User-Agent': `bigcommerce-source/${VERSION}`,
-      },
-      body: JSON.stringify({
+      path: TOKEN_PATH,
+      body: {
         client_id: app.clientId,
         client_secret: app.clientSecret,
         code,
@@ -96,28 +85,23 @@ export async function exchangeCode(app: ResolvedOAuthAppOptions, input: Exchange
         scope,
         grant_type: 'authorization_code',
         redirect_uri: app.redirectUri,
-      }),
-      signal: combined,
-    });
-    ({ status, statusText } = response);
-    requestId = response.headers.get('x-request-id') ?? undefined;
-    // Read inside the try: the timeout covers the body as well as the headers.
-    body = await readBody(response);
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    if (timeout.signal.aborted) {
-      throw new TimeoutError(`exchangeCode: POST ${url} got no response within ${timeoutMs} ms.`, { ...describe, timeoutMs });
-    }
-    throw new ConnectionError(`exchangeCode: POST ${url} failed before a response arrived: ${redactSecrets(describeCauseChain(error), secrets)}`, {
-      ...describe,
-      cause: error,
-    });
-  } finally {
-    clearTimeout(timer);
-  }
-
+      },
+    },
+    describe,
+    signal,
+    timeoutMs,
+    maxResponseBytes: MAX_TOKEN_RESPONSE_BYTES,
+    // Also the URL-encoded forms, in case an error page echoes a form-encoded request back.
+    secrets: [app.clientSecret, code, encodeURIComponent(app.clientSecret), encodeURIComponent(code)],
+    label: 'exchangeCode: ',
+  });
+  const body = parseBody(bytes);
+  const { status } = response;
   if (status < 200 || status >= 300) {
-    const redactedBody = redactSecrets(body.json !== undefined ? body.json : body.text || undefined, secrets);
+    const statusText = redactor.text(response.statusText);
+    const requestIdHeader = response.headers.get('x-request-id');
+    const requestId = requestIdHeader === null ? undefined : redactor.text(requestIdHeader);
+    const redactedBody = body.json !== undefined ? redactor.value(body.json) : body.text ? redactor.text(body.text) : undefined;
     const error = apiErrorFromResponse({ status, statusText, ...describe, body: redactedBody, requestId });
     // The generic message's hints are about store API tokens; at the token endpoint the causes
     // differ, so say what BigCommerce said (OAuth's error/error_description) and what to check.
@@ -129,7 +113,7 @@ export async function exchangeCode(app: ResolvedOAuthAppOptions, input: Exchange
   return toInstallation(body, describe);
 }
 
-function toInstallation(body: Awaited<ReturnType<typeof readBody>>, describe: { method: string; path: string }): OAuthInstallation {
+function toInstallation(body: ParsedBody, describe: { method: string; path: string }): OAuthInstallation {
   if (body.json === undefined) {
     const problem = body.malformed ? 'a body that is not valid JSON' : 'an empty body';
     throw new ResponseValidationError(`exchangeCode: POST ${describe.path} returned ${problem}.`, {

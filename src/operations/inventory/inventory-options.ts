@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { INSTANT_RULE, parseInstant } from '../../internal/iso-datetime';
 import { reject } from '../../internal/zod-issues';
 import { parseOperationOptions, requestOptionsShape } from '../../internal/parse-request-options';
 import type { RequestOptions } from '../../internal/request-options';
@@ -31,7 +32,11 @@ export interface InventoryOptions extends RequestOptions {
    * @default 250
    */
   readonly pageSize?: number;
-  /** Only products changed at or after this time (`date_modified:min`, to the second). */
+  /**
+   * Only products changed at or after this time (`date_modified:min`, to the second): a `Date`, a
+   * date (`2026-11-26`, midnight UTC) or a date-time with `Z` or an offset. A date-time without an
+   * offset, or an impossible date (`2026-02-31`), is a {@link ValidationError}.
+   */
   readonly modifiedSince?: Date | string;
   /**
    * Resume a sync: a page's `cursor`, or the `cursor` of an error thrown mid-sync. Only valid with
@@ -60,17 +65,11 @@ export interface ResolvedInventoryOptions {
   readonly request: RequestOptions;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
 const modifiedSinceSchema = z.pipe(
-  // A predicate rather than z.union([z.date(), z.string()]): the same check, without a union in the bundle.
-  z.custom<Date | string>(
-    (value) => (value instanceof Date && !Number.isNaN(value.getTime())) || typeof value === 'string',
-    'expected a Date or an ISO 8601 string',
-  ),
-  z.transform((value: Date | string, context) => {
-    const epochMs = value instanceof Date ? value.getTime() : ISO_DATE.test(value) ? Date.parse(value) : Number.NaN;
-    if (Number.isNaN(epochMs)) return reject(context, 'expected a valid Date or an ISO 8601 string such as 2026-11-26T10:00:00Z');
+  z.unknown(),
+  z.transform((value, context) => {
+    const epochMs = parseInstant(value);
+    if (epochMs === undefined) return reject(context, INSTANT_RULE);
     // BigCommerce compares to the second; rounding down never misses a change.
     return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   }),

@@ -423,7 +423,12 @@ export class InventoryPager {
       }
       lastId = id;
     }
-    const rangeDone = clipped || data.length < pageSize || (queryHi === range.hi && total <= data.length) || lastId >= range.hi;
+    // A short page ends the range only when the store's own count agrees: BigCommerce documents
+    // `limit` as a maximum, and a store (or a proxy) that sends fewer must not make SKUs vanish.
+    // `total` counts the ids this request asked for; a store that fills its pages costs nothing more.
+    const storeCountsMore = total > data.length;
+    const rangeDone =
+      clipped || data.length === 0 || lastId >= range.hi || (data.length < pageSize && !storeCountsMore) || (queryHi === range.hi && total <= data.length);
     if (rangeDone) range.done = true;
     else {
       range.lo = lastId;

@@ -25,6 +25,7 @@ export async function findOrderByPoNumber(http: HttpClient, poNumber: string, op
   return {
     orderId: order.id,
     created: false,
+    recovered: false,
     customerId: order.customer_id,
     customerCreated: false,
     statusId: order.status_id,

@@ -2,17 +2,21 @@ import type { HttpClient } from '../../internal/http-client';
 import { parseOperationOptions } from '../../internal/parse-request-options';
 import type { PurchaseOrder } from './purchase-order';
 import { sendAll, type SendManyResult } from './send-many';
-import { sendManyOptionsSchema, sendOrderOptionsSchema, type SendManyOptions, type SendOrderOptions } from './send-options';
+import { sendManyOptionsSchema, sendOrderOptionsSchema, type ResolvedSendOrderOptions, type SendManyOptions, type SendOrderOptions } from './send-options';
 import { sendValidOrder } from './send-order';
 import type { SentOrder } from './sent-order';
-import { validateSend } from './validate-send';
+import { validateSend, type ValidSendInput } from './validate-send';
+import { PurchaseOrderConflictError } from '../../errors/purchase-order-conflict-error';
 
 /** Send Orders: purchase orders into the supplier's store, exactly once. */
 export interface OrderOperations {
   /**
    * Turns a purchase order into one order in the store, under the customer policy chosen, and
    * never twice: a PO number already on an order (`external_order_id`) returns that order with
-   * `created: false`, and a lost answer is checked before the order is sent again.
+   * `created: false`; a lost answer is looked up over `settleMs` before the order is sent again
+   * (`recovered: true` when it was found); and sends of the same PO at the same time in this
+   * process, from any source on the same store, share one send: exactly one caller gets
+   * `created: true`, the others the same order with `created: false`.
    *
    * @example
    * ```ts
@@ -23,6 +27,8 @@ export interface OrderOperations {
    * also for SKUs that cannot be bought.
    * @throws {@link UnknownSkuError} naming every SKU the store does not have; nothing is written.
    * @throws {@link CustomerNotFoundError} under `require-existing`; nothing is written.
+   * @throws {@link PurchaseOrderConflictError} when the same PO number is being sent right now with
+   * another purchase order or options; nothing is sent for this call.
    * @throws {@link ApiError}, {@link ConnectionError} or {@link TimeoutError} when the store fails.
    */
   send(po: PurchaseOrder, options?: SendOrderOptions): Promise<SentOrder>;
@@ -46,19 +52,20 @@ export interface OrderOperations {
 
 /** Builds the order operations on a source's HTTP core. */
 export function createOrderOperations(http: HttpClient): OrderOperations {
-  // Two sends of one PO at once in this process share one attempt: two lookups could both find
-  // nothing and both create. Keyed by store and PO number.
-  const inFlight = new Map<string, Promise<SentOrder>>();
-
   function send(operation: string, po: unknown, options: unknown): Promise<SentOrder> {
     try {
       const input = validateSend(operation, po, options, sendOrderOptionsSchema);
-      const key = `${http.storeHash}\u0000${input.po.poNumber}`;
-      const running = inFlight.get(key);
-      if (running) return running;
-      const attempt = sendValidOrder(http, input).finally(() => inFlight.delete(key));
-      inFlight.set(key, attempt);
-      return attempt;
+      const sent = fingerprintOf(input);
+      // One send of a PO at a time per store in this process, whichever source it comes from:
+      // two lookups at once could both find nothing and both create an order.
+      return http.inFlight
+        .run(input.po.poNumber, {
+          fingerprint: JSON.stringify(sent),
+          signal: input.options.signal,
+          start: (signal) => sendValidOrder(http, { ...input, options: { ...input.options, signal } }),
+          conflict: (running) => conflictError(input.po.poNumber, JSON.parse(running) as typeof sent, sent),
+        })
+        .then(({ value, claimed }) => (claimed ? value : { ...value, created: false, customerCreated: false }));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -83,3 +90,22 @@ export { purchaseOrderSchema, type PurchaseOrder, type PurchaseOrderAddress, typ
 export type { SendOrderOptions, SendManyOptions, CustomerPolicy, OrderPricing } from './send-options';
 export type { SentOrder, SentOrderLine } from './sent-order';
 export type { SendManyResult, SendManySuccess, SendManyFailure } from './send-many';
+
+/** What makes two sends of one PO the same send: the validated PO and the options that shape the order. */
+function fingerprintOf(input: ValidSendInput<ResolvedSendOrderOptions>) {
+  const { customerPolicy, statusId, externalSource, channelId, pricing } = input.options;
+  return { po: input.po as Record<string, unknown>, options: { customerPolicy, statusId, externalSource, channelId, pricing } as Record<string, unknown> };
+}
+
+function conflictError(poNumber: string, running: ReturnType<typeof fingerprintOf>, refused: ReturnType<typeof fingerprintOf>): PurchaseOrderConflictError {
+  const differ = (left: Record<string, unknown>, right: Record<string, unknown>, prefix: string) =>
+    [...new Set([...Object.keys(left), ...Object.keys(right)])]
+      .filter((key) => JSON.stringify(left[key]) !== JSON.stringify(right[key]))
+      .map((key) => `${prefix}${key}`);
+  const differences = [...differ(running.po, refused.po, ''), ...differ(running.options, refused.options, 'options.')];
+  return new PurchaseOrderConflictError(
+    `Purchase order ${JSON.stringify(poNumber)} is being sent right now with a different ${differences.join(', ')}; this send was refused and nothing was sent for it. Once the running send ends, sending again finds its order.`,
+    poNumber,
+    differences,
+  );
+}

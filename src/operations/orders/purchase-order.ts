@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { wellFormed } from '../../internal/well-formed';
 import { countryName } from './country';
 
 /**
@@ -6,10 +7,10 @@ import { countryName } from './country';
  * `customer_Post`: names ≤ 100, phone ≤ 50, email ≤ 250) and customer addresses (city and state
  * ≤ 100, postal code ≤ 30), since `create-if-missing` copies the PO's address there.
  */
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'expected a non-empty string'), z.maxLength(max));
-const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'expected a non-empty string'), z.maxLength(max), wellFormed());
+const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max), wellFormed()));
 
-const emailSchema = z.email('expected an email address').check(z.maxLength(250));
+const emailSchema = z.email('expected an email address').check(z.maxLength(250), wellFormed());
 
 /** ISO 3166-1 alpha-2, in any case; upper-cased. */
 const countrySchema = z

@@ -36,6 +36,14 @@ export interface SendOrderOptions extends RequestOptions {
    * @default 'store'
    */
   readonly pricing?: OrderPricing;
+  /**
+   * How long to keep looking for the order after a POST whose outcome is unknown (a timeout, a
+   * dropped connection, a 5xx) before sending it again, in milliseconds. A store can commit an
+   * order after the connection gave up; lookups are spaced out over this window (at 0, 1, 3, 7,
+   * 15 s…). `0` looks once, at once.
+   * @default 15000
+   */
+  readonly settleMs?: number;
 }
 
 /** Options of {@link OrderOperations.sendMany}. */
@@ -55,6 +63,7 @@ const orderOptionsShape = {
   externalSource: z._default(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(255))), null),
   channelId: z.optional(z.int().check(z.positive())),
   pricing: z._default(z.enum(['store', 'po']), 'store'),
+  settleMs: z._default(z.int().check(z.minimum(0), z.maximum(600_000)), 15_000),
 };
 
 export const sendOrderOptionsSchema = z.strictObject(orderOptionsShape);

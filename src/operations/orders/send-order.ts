@@ -22,11 +22,12 @@ export async function sendValidOrder(http: HttpClient, input: ValidSendInput<Res
   const lines = await resolveSkus(http, po, requestOptions);
   const customer = await resolveCustomer(http, options.customerPolicy, po, email, requestOptions);
   const body = buildOrderBody(po, lines, customer.customerId, email, options);
-  const outcome = await createOrderOnce(http, body, requestOptions);
+  const outcome = await createOrderOnce(http, body, { ...requestOptions, settleMs: options.settleMs });
   if (outcome.kind === 'existing') return { ...outcome.order, customerCreated: customer.customerCreated };
   return {
     orderId: outcome.orderId,
     created: true,
+    recovered: false,
     customerId: outcome.customerId,
     customerCreated: customer.customerCreated,
     statusId: outcome.statusId,

@@ -15,8 +15,8 @@ export interface SentOrder {
   /** The order's id in the supplier's store. */
   readonly orderId: number;
   /**
-   * `true` when this call created the order; `false` when it already existed (sent before, or
-   * created by an attempt whose answer was lost; see `docs/orders.md`).
+   * `true` when this call created the order; `false` when it already existed: sent before, or sent
+   * at the same time by another call in this process, which then reports `true` (see `docs/orders.md`).
    */
   readonly created: boolean;
   /** The order's customer; `0` for a guest order. */
@@ -29,4 +29,9 @@ export interface SentOrder {
   readonly poNumber: string;
   /** The order's lines. */
   readonly lines: readonly SentOrderLine[];
+  /**
+   * `true` when the order was found by a lookup after a POST whose answer was lost (a timeout, a
+   * dropped connection, a 5xx): the store did create it, and it was not sent again.
+   */
+  readonly recovered: boolean;
 }

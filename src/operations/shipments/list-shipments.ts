@@ -4,7 +4,7 @@ import { ValidationError } from '../../errors/validation-error';
 import type { HttpClient } from '../../internal/http-client';
 import { anySignal } from '../../internal/any-signal';
 import { attachResumeCursor } from '../../internal/resume-cursor';
-import { isoDateTimePattern } from '../../internal/iso-datetime';
+import { INSTANT_RULE, parseInstant } from '../../internal/iso-datetime';
 import { isoSeconds, parseRfc2822 } from '../../internal/rfc2822';
 import { V2_MAX_PAGE_SIZE } from '../../internal/v2-pages';
 import { parseOperationOptions, requestOptionsShape } from '../../internal/parse-request-options';
@@ -32,7 +32,10 @@ export interface ShipmentListProgress {
 
 /** Options of {@link ShipmentOperations.list} and {@link ShipmentOperations.pages}. */
 export interface ShipmentListOptions extends RequestOptions {
-  /** Orders modified since then (`min_date_modified`, whole seconds). Required unless `cursor` is given. */
+  /**
+   * Orders modified since then (`min_date_modified`, whole seconds): a `Date`, a date (midnight UTC)
+   * or a date-time with `Z` or an offset. Required unless `cursor` is given.
+   */
   readonly since?: Date | string;
   /**
    * Order statuses to read shipments of; `'all'` lifts the filter.
@@ -59,19 +62,12 @@ export interface ShipmentPage {
   readonly cursor: string;
 }
 
-const ISO_DATE_TIME = isoDateTimePattern(true);
-
 // Predicates rather than unions: one message that says what is expected (a union's is 'Invalid input'),
 // and no union in the bundle.
 const listOptionsSchema = z
   .strictObject({
     ...requestOptionsShape,
-    since: z.optional(
-      z.custom<Date | string>(
-        (value) => (value instanceof Date && !Number.isNaN(value.getTime())) || (typeof value === 'string' && ISO_DATE_TIME.test(value)),
-        'expected a Date or an ISO 8601 date-time string such as 2026-11-26T10:00:00Z',
-      ),
-    ),
+    since: z.optional(z.custom<Date | string>((value) => parseInstant(value) !== undefined, INSTANT_RULE)),
     statusIds: z.optional(
       z.custom<'all' | number[]>(
         (value) => value === 'all' || (Array.isArray(value) && value.length > 0 && value.every(isStatusId)),
@@ -188,7 +184,7 @@ function startingPoint(options: z.infer<typeof listOptionsSchema>): ShipmentCurs
     }
     return cursor;
   }
-  const sinceMs = options.since instanceof Date ? options.since.getTime() : Date.parse(options.since!);
+  const sinceMs = parseInstant(options.since)!;
   return {
     v: 1,
     kind: 'shipments',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ResponseValidationError, ServerError } from '../../../src/index';
 import { resumeCursorOf } from '../../../src/operations/inventory';
 import { mutateCatalog, seedCatalog } from '../../../src/testing/catalog/catalog-generator';
+import { sourceFor } from '../../helpers/sandbox-source';
 import { collect, productRequests, setup, skusOf } from './inventory-fixtures';
 
 const PRODUCTS = { method: 'GET', path: '/v3/catalog/products' } as const;
@@ -92,5 +93,24 @@ describe('drift: the catalog changes while the sync runs', () => {
     expect(survivors.length).toBeLessThan(before.size);
     const yielded = new Set(items.map((item) => item.sku));
     for (const id of survivors) for (const sku of before.get(id)!) expect(yielded.has(sku), `${sku} of product ${id}`).toBe(true);
+  });
+});
+
+describe('short pages', () => {
+  it('reads on when a page is short but the store counts more: every SKU once', async () => {
+    const { sandbox } = setup();
+    seedCatalog(sandbox.catalog, { products: 1000, seed: 21 });
+    // A store (or a proxy) that sends at most half the limit per catalog page, with the true total.
+    const halfPages: typeof fetch = async (input, init) => {
+      const response = await sandbox.fetch(input, init);
+      if (!String(input).includes('/v3/catalog/products')) return response;
+      const body = (await response.json()) as { data: unknown[]; meta: unknown };
+      const limit = Number(new URL(String(input)).searchParams.get('limit'));
+      return Response.json({ ...body, data: body.data.slice(0, Math.ceil(limit / 2)) }, { status: response.status, headers: response.headers });
+    };
+    const source = sourceFor(sandbox, { fetch: halfPages });
+    const skus = (await collect(source.inventory.items({ pageSize: 250 }))).map((item) => item.sku);
+    expect(skus.length).toBe(new Set(skus).size);
+    expect(skus.sort()).toEqual(skusOf(sandbox));
   });
 });

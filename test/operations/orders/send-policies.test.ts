@@ -14,6 +14,7 @@ describe('orders.send: guest policy (default)', () => {
       created: true,
       customerId: 0,
       customerCreated: false,
+      recovered: false,
       statusId: 11,
       poNumber: 'PO-1001',
       lines: [
