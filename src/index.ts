@@ -75,5 +75,6 @@ export { ResponseValidationError } from './errors/response-validation-error';
 export { SignedPayloadError, type SignedPayloadCheck } from './errors/signed-payload-error';
 export { UnknownSkuError } from './errors/unknown-sku-error';
 export { CustomerNotFoundError } from './errors/customer-not-found-error';
+export { PurchaseOrderLookupError } from './errors/purchase-order-lookup-error';
 
 export { VERSION } from './version';
