@@ -52,6 +52,7 @@ export {
   type OAuthApp,
   type OAuthAppOptions,
   type ExchangeCodeInput,
+  type ExchangeCodeOptions,
   type OAuthInstallation,
   type SignedPayloadClaims,
   type OAuthAppSummary,
