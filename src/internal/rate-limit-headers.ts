@@ -1,6 +1,6 @@
 /**
  * BigCommerce's rate-limit headers, read into numbers with their units in the names.
- * @see https://docs.bigcommerce.com/developer/docs/overview/api-fundamentals/rate-limits
+ * @see https://developer.bigcommerce.com/docs/start/best-practices/api-rate-limits
  */
 export interface RateLimitState {
   /** `X-Rate-Limit-Requests-Left`: requests left in the current window. */

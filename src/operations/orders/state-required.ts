@@ -9,7 +9,7 @@
  * `GET /v2/countries` with states): Argentina, Australia, Austria, Canada, Germany, India,
  * Indonesia, Ireland, Malaysia, Mexico, Myanmar, South Africa, Spain, Switzerland, the United
  * Arab Emirates and the United States.
- * @see https://github.com/bigcommerce/bigcommerce-for-wordpress/blob/master/assets/data/countries.json
+ * @see https://github.com/bigcommerce/bigcommerce-for-wordpress/blob/0d90f6bc3f8c1bcc1a724f0ff905dfe447907af5/assets/data/countries.json
  * @see https://developer.bigcommerce.com/docs/rest-management/customers#create-customers
  */
 export const STATE_REQUIRED_COUNTRIES: ReadonlySet<string> = new Set(['AR', 'AU', 'AT', 'CA', 'DE', 'IN', 'ID', 'IE', 'MY', 'MX', 'MM', 'ZA', 'ES', 'CH', 'AE', 'US']);
