@@ -111,3 +111,19 @@ export function resolveQuirks(input: unknown): { quirks: ResolvedQuirks; problem
 export function sameText(left: string, right: string, caseSensitive: boolean): boolean {
   return caseSensitive ? left === right : left.toLowerCase() === right.toLowerCase();
 }
+
+/**
+ * Reads quirks from a comma list, as the CLI's `--sandbox-quirks` takes them: `name` alone is
+ * `true`, `name=value` sets a value (`externalOrderIdMatch=prefix`, `shipmentBumpsOrderModified=false`).
+ * @throws {TypeError} naming every bad entry.
+ */
+export function parseSandboxQuirks(text: string): SandboxQuirks {
+  const quirks: Record<string, unknown> = {};
+  for (const entry of text.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+    const [name = '', value] = entry.split('=', 2).map((part) => part.trim());
+    quirks[name] = value === undefined || value === 'true' ? true : value === 'false' ? false : value;
+  }
+  const { problems } = resolveQuirks(quirks);
+  if (problems.length > 0) throw new TypeError(`[bigcommerce-source/testing] invalid quirks. ${problems.join('; ')}.`);
+  return quirks as SandboxQuirks;
+}
