@@ -52,14 +52,15 @@ interface Identity {
  *    the case of the filters is undocumented, and on a store whose filters compare case-sensitively
  *    `tee-s` must still find `TEE-S`.
  * 4. For each SKU still missing (at most {@link MAX_SINGLE_SKU_LOOKUPS}), `GET
- *    /v3/catalog/variants?sku=…`: a variant of a product that does not track by variant may be
- *    absent from inventory items, and a SKU holding `,` cannot go in an `:in` list at all
- *    (BigCommerce decodes the query before it splits lists on commas).
+ *    /v3/catalog/variants?sku=…`, then its case forms the same way for those still missing: a
+ *    variant of a product that does not track by variant may be absent from inventory items, and
+ *    a SKU holding `,` cannot go in an `:in` list at all (BigCommerce decodes the query before it
+ *    splits lists on commas).
  * 5. `GET /v3/catalog/variants?product_id:in=…` (≤ 50 products each) for `purchasing_disabled`,
  *    which inventory items do not carry.
  *
  * n SKUs found by step 1 cost 2 × ⌈n / 50⌉ requests, as before; the worst case is
- * 3 × ⌈n / 50⌉ + 2 × ⌈n / 25⌉ + 10 (see `docs/orders.md`). Answers are matched back to the lines
+ * 3 × ⌈n / 50⌉ + 2 × ⌈n / 25⌉ + 30 (see `docs/orders.md`). Answers are matched back to the lines
  * case-insensitively: BigCommerce keeps SKUs "unique regardless of the letter case".
  *
  * @throws {@link UnknownSkuError} naming every SKU the store does not have.
@@ -100,16 +101,20 @@ export async function resolveSkus(http: HttpClient, po: ValidPurchaseOrder, opti
   const caseForms = listable(missing()).flatMap((sku) => [...new Set([sku.toUpperCase(), sku.toLowerCase()])].filter((form) => form !== sku));
   await Promise.all([byInventory(caseForms), byMainSku(caseForms)]);
 
-  const stillMissing = missing();
-  if (stillMissing.length > MAX_SINGLE_SKU_LOOKUPS) throwIfUnknown(po, (sku) => found.has(sku) || parentSkus.has(sku));
-  const singles = await Promise.all(
-    stillMissing.map((sku) =>
-      readAllV3Pages(http, { path: '/v3/catalog/variants', query: { sku, include_fields: ['product_id', 'sku', 'purchasing_disabled'], limit: 250 }, schema: variantListResponseSchema }, options),
-    ),
-  );
-  for (const variant of singles.flat()) {
-    if (typeof variant.sku === 'string') found.set(variant.sku.toLowerCase(), { productId: variant.product_id, variantId: variant.id });
-  }
+  if (missing().length > MAX_SINGLE_SKU_LOOKUPS) throwIfUnknown(po, (sku) => found.has(sku) || parentSkus.has(sku));
+  const bySku = async (skus: readonly string[]) => {
+    const singles = await Promise.all(
+      skus.map((sku) =>
+        readAllV3Pages(http, { path: '/v3/catalog/variants', query: { sku, include_fields: ['product_id', 'sku', 'purchasing_disabled'], limit: 250 }, schema: variantListResponseSchema }, options),
+      ),
+    );
+    for (const variant of singles.flat()) {
+      if (typeof variant.sku === 'string') found.set(variant.sku.toLowerCase(), { productId: variant.product_id, variantId: variant.id });
+    }
+  };
+  await bySku(missing());
+  // The case forms of what is still missing, one by one: a SKU holding a comma never went in a batch.
+  await bySku(missing().flatMap((sku) => [...new Set([sku.toUpperCase(), sku.toLowerCase()])].filter((form) => form !== sku)));
   throwIfUnknown(po, (sku) => found.has(sku) || parentSkus.has(sku));
 
   const productIds = [...new Set([...found.values()].map((identity) => identity.productId))];
