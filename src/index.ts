@@ -52,6 +52,7 @@ export {
   type OAuthApp,
   type OAuthAppOptions,
   type ExchangeCodeInput,
+  type ExchangeCodeOptions,
   type OAuthInstallation,
   type SignedPayloadClaims,
   type OAuthAppSummary,
@@ -78,5 +79,6 @@ export { CustomerNotFoundError } from './errors/customer-not-found-error';
 export { PurchaseOrderConflictError } from './errors/purchase-order-conflict-error';
 export { RedirectError } from './errors/redirect-error';
 export { ResponseTooLargeError } from './errors/response-too-large-error';
+export { PurchaseOrderLookupError } from './errors/purchase-order-lookup-error';
 
 export { VERSION } from './version';

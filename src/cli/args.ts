@@ -11,6 +11,7 @@ const GLOBAL_OPTIONS = {
   'api-url': { type: 'string' },
   sandbox: { type: 'boolean' },
   'sandbox-scopes': { type: 'string' },
+  'sandbox-quirks': { type: 'string' },
   format: { type: 'string' },
   timeout: { type: 'string' },
   'max-retries': { type: 'string' },
@@ -58,6 +59,7 @@ export type ParsedCommandLine =
 
 const GLOBAL_USAGE = `Connection (any subcommand):
   --sandbox                 use the embedded sandbox store (no credentials, nothing leaves the process)
+  --sandbox-quirks LIST      play other readings of undocumented behaviour, e.g. externalOrderIdMatch=prefix,skuFilterCaseSensitive
   --store-hash HASH         or BIGCOMMERCE_STORE_HASH (the hash, a store URL or the API path)
   --access-token TOKEN      or BIGCOMMERCE_ACCESS_TOKEN (prefer the variable: flags show up in ps)
   --client-id ID            or BIGCOMMERCE_CLIENT_ID (optional)

@@ -2,7 +2,7 @@ import { BigCommerceSource, ConfigError, createApiKeyAuth, type FieldIssue, type
 import type { SandboxListener, SandboxStore } from '../testing/index';
 import { integerFlag, stringFlag, type Flags } from './args';
 import type { CliIo, Terminal } from './io';
-import { createCliSandbox } from './sandbox';
+import { createCliSandbox, sandboxQuirksFlag } from './sandbox';
 
 export const ENV = {
   storeHash: 'BIGCOMMERCE_STORE_HASH',
@@ -49,7 +49,8 @@ export async function connect(flags: Flags, io: CliIo, terminal: Terminal, optio
 
   if (sandboxMode) {
     const scopes = stringFlag(flags, 'sandbox-scopes')?.split(',').map((scope) => scope.trim()).filter((scope) => scope !== '');
-    sandbox = io.sandbox ?? (await createCliSandbox({ scopes, latencyMs: options.listen ? 15 : 0 }));
+    const quirks = sandboxQuirksFlag(flags);
+    sandbox = io.sandbox ?? (await createCliSandbox({ scopes, quirks, latencyMs: options.listen ? 15 : 0 }));
     storeHash ??= sandbox.storeHash;
     accessToken ??= sandbox.accessToken;
     clientId ??= 'sandbox-client';

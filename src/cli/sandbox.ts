@@ -1,5 +1,7 @@
 import { BigCommerceSource, createApiKeyAuth, type PurchaseOrder } from '../index';
-import { createSandboxStore, type SandboxProductInput, type SandboxStore, type SandboxVariantInput } from '../testing/index';
+import { createSandboxStore, parseSandboxQuirks, type SandboxProductInput, type SandboxQuirks, type SandboxStore, type SandboxVariantInput } from '../testing/index';
+import { stringFlag, type Flags } from './args';
+import { UsageError } from './errors';
 
 /** The customer the demo store knows, for `--customer-policy require-existing`. */
 export const KNOWN_CUSTOMER = { email: 'buyer@retailer.example', first_name: 'Ann', last_name: 'Lee', company: 'Retailer Inc.' } as const;
@@ -97,6 +99,19 @@ export interface CliSandboxOptions {
   readonly latencyMs?: number;
   /** Seed two orders (PO-1001 shipped, PO-1002 awaiting fulfilment). Default: true. */
   readonly seedOrders?: boolean;
+  /** `--sandbox-quirks`: other readings of undocumented behaviour. */
+  readonly quirks?: SandboxQuirks | undefined;
+}
+
+/** `--sandbox-quirks name[=value],…`, or undefined. @throws {@link UsageError} naming a bad entry. */
+export function sandboxQuirksFlag(flags: Flags): SandboxQuirks | undefined {
+  const text = stringFlag(flags, 'sandbox-quirks');
+  if (text === undefined) return undefined;
+  try {
+    return parseSandboxQuirks(text);
+  } catch (error) {
+    throw new UsageError(`--sandbox-quirks: ${(error as Error).message.replace(/^\[bigcommerce-source\/testing\] /, '')}`, 'See docs/testing.md for the quirks and their values.');
+  }
 }
 
 /**
@@ -109,6 +124,7 @@ export async function createCliSandbox(options: CliSandboxOptions = {}): Promise
     customers: [KNOWN_CUSTOMER],
     latencyMs: options.latencyMs ?? 0,
     ...(options.scopes ? { scopes: options.scopes } : {}),
+    ...(options.quirks ? { quirks: options.quirks } : {}),
   });
   const warehouse = sandbox.catalog.addLocation({ code: 'WH-EAST', label: 'East warehouse' });
   for (const product of sandbox.catalog.productsById().slice(0, 40)) {

@@ -6,7 +6,7 @@ import type { ThrottleEvent } from './events';
  * One per source: at most `maxConcurrency` requests in flight, and a pause shared by every request
  * when the store's quota runs out, so a parallel sync waits for the window to reset instead of
  * collecting 429s.
- * @see https://developer.bigcommerce.com/docs/api-docs/getting-started/api-rate-limits
+ * @see https://developer.bigcommerce.com/docs/start/best-practices/api-rate-limits
  */
 export class Limiter {
   #active = 0;

@@ -12,7 +12,7 @@
  * The fast path takes bodies that start exactly with `{"data":[`, BigCommerce's v3 list envelope;
  * everything else, and anything odd on the way (invalid UTF-8, malformed JSON, a second `"data"`
  * key), is decoded and parsed whole, so the result and the errors are always `JSON.parse`'s.
- * @see https://developer.bigcommerce.com/docs/start/about/responses
+ * @see https://developer.bigcommerce.com/docs/start/about
  */
 
 const QUOTE = 0x22;

@@ -13,7 +13,7 @@ export function clampHeaderWaitMs(waitMs: number): number {
 /**
  * BigCommerce's rate-limit headers, read into numbers with their units in the names. The waits
  * (`resetMs`, `retryAfterMs`) are clamped by {@link clampHeaderWaitMs} as they are read.
- * @see https://developer.bigcommerce.com/docs/api-docs/getting-started/api-rate-limits
+ * @see https://developer.bigcommerce.com/docs/start/best-practices/api-rate-limits
  */
 export interface RateLimitState {
   /** `X-Rate-Limit-Requests-Left`: requests left in the current window. */

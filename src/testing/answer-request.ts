@@ -8,6 +8,7 @@ import type { SandboxRouter } from './router';
 import type { SandboxRequest } from './sandbox-request';
 import type { SandboxState } from './sandbox-state';
 import { hasScope } from './scopes';
+import { listParam } from './responses/list-param';
 
 /** What the store needs to answer a request. */
 export interface StoreContext {
@@ -50,6 +51,7 @@ export async function answerRequest(request: SandboxRequest, store: StoreContext
       query: request.query,
       version,
       state: store.state,
+      list: (name) => listParam(request, name, store.state.quirks.decodeBeforeSplit),
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

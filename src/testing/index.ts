@@ -25,3 +25,4 @@ export type { SandboxShipment } from './shipments/shipment-model';
 export type { ShipOrderOptions } from './shipments/ship-order';
 export { generateProducts, seedCatalog, mutateCatalog, type CatalogGeneratorOptions, type CatalogMutations, type SeededCatalog } from './catalog/catalog-generator';
 export type { SandboxLocation, SandboxLocationInput, SandboxLocationStock } from './catalog/location-model';
+export { DEFAULT_QUIRKS, QUIRK_NAMES, parseSandboxQuirks, type SandboxQuirks, type ResolvedQuirks } from './quirks';

@@ -17,6 +17,11 @@ export interface RouteContext {
   readonly version: ApiVersion;
   /** The store's data. */
   readonly state: SandboxState;
+  /**
+   * A comma-list filter (`sku:in=a,b`), split as the store's `decodeBeforeSplit` quirk says;
+   * `undefined` when absent.
+   */
+  readonly list: (name: string) => string[] | undefined;
 }
 
 /** Answers one matched request. May throw: the store then answers 500 with the error's message. */

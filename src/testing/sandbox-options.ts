@@ -3,6 +3,7 @@ import type { SandboxRequest } from './sandbox-request';
 import type { SandboxProductInput } from './catalog/catalog-state';
 import type { SandboxCustomerInput } from './customers/customer-state';
 import type { SandboxStoreProfile } from './store-profile';
+import { resolveQuirks, type ResolvedQuirks, type SandboxQuirks } from './quirks';
 
 /** Options of {@link createSandboxStore}. */
 export interface SandboxStoreOptions {
@@ -70,6 +71,17 @@ export interface SandboxStoreOptions {
    * ```
    */
   readonly customers?: readonly SandboxCustomerInput[];
+  /**
+   * Plays another reading of a behaviour BigCommerce's documentation leaves open, one switch per
+   * behaviour; without them the store plays the defaults listed in {@link SandboxQuirks}. Test
+   * your integration under each to be right on a real store whichever way it behaves.
+   * @default {} (every quirk at its default)
+   * @example
+   * ```ts
+   * createSandboxStore({ quirks: { externalOrderIdMatch: 'prefix', skuFilterCaseSensitive: true } });
+   * ```
+   */
+  readonly quirks?: SandboxQuirks;
 }
 
 /** The default of {@link SandboxStoreOptions.storeHash}. */
@@ -87,6 +99,7 @@ export interface ResolvedSandboxOptions {
   readonly latencyMs: (request: SandboxRequest) => number;
   readonly products: readonly SandboxProductInput[];
   readonly customers: readonly SandboxCustomerInput[];
+  readonly quirks: ResolvedQuirks;
 }
 
 /**
@@ -118,6 +131,8 @@ export function resolveSandboxOptions(options: SandboxStoreOptions = {}): Resolv
   if (options.customers !== undefined && !(Array.isArray(options.customers) && options.customers.every((customer) => typeof customer?.email === 'string'))) {
     problems.push('customers: expected an array of customers, each with an email');
   }
+  const quirks = resolveQuirks(options.quirks);
+  problems.push(...quirks.problems);
   if (problems.length > 0) {
     throw new TypeError(`[bigcommerce-source/testing] createSandboxStore: invalid options. ${problems.join('; ')}.`);
   }
@@ -130,6 +145,7 @@ export function resolveSandboxOptions(options: SandboxStoreOptions = {}): Resolv
     latencyMs: typeof latency === 'function' ? latency : () => latency,
     products: options.products ?? [],
     customers: options.customers ?? [],
+    quirks: quirks.quirks,
   };
 }
 

@@ -3,6 +3,7 @@ import type { CustomerState } from './customers/customer-state';
 import type { OrderState } from './orders/order-state';
 import type { ShipmentState } from './shipments/shipment-state';
 import type { SandboxStoreProfile } from './store-profile';
+import type { ResolvedQuirks } from './quirks';
 
 /**
  * The store's data, shared by every route. Routes read and change it; nothing else does.
@@ -23,4 +24,6 @@ export interface SandboxState {
   readonly customers: CustomerState;
   /** Shipments of orders (v2). */
   readonly shipments: ShipmentState;
+  /** The readings of undocumented behaviours the store plays (see `SandboxQuirks`). */
+  readonly quirks: ResolvedQuirks;
 }

@@ -17,6 +17,8 @@ import { shipOrder, type ShipOrderOptions } from './shipments/ship-order';
 import type { SandboxShipment } from './shipments/shipment-model';
 import { ShipmentState } from './shipments/shipment-state';
 import { defaultStoreProfile, type SandboxStoreProfile } from './store-profile';
+import type { ResolvedQuirks } from './quirks';
+import { v2Timestamp } from './orders/order-model';
 
 /** A Fetch-API-compatible function. */
 export type SandboxFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -69,6 +71,15 @@ export interface SandboxStore {
    * ```
    */
   shipOrder(orderId: number, options?: ShipOrderOptions): SandboxShipment;
+  /**
+   * Archives an order as the merchant would in the control panel (`is_deleted: true`, the same as
+   * `DELETE /v2/orders/{id}`), bumping its `date_modified`. Whether `GET /v2/orders` still lists it
+   * is the `archivedOrdersListed` quirk; `GET /v2/orders/{id}` still answers it.
+   * @throws {TypeError} for an unknown order.
+   */
+  archiveOrder(orderId: number): void;
+  /** The quirks the store plays, every default applied. */
+  readonly quirks: ResolvedQuirks;
   /** Every request received, oldest first (a copy; later requests do not appear in it). */
   readonly requests: readonly SandboxRequest[];
   /** Empties the request log. */
@@ -126,6 +137,7 @@ export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore 
     orders: new OrderState(),
     customers: new CustomerState(),
     shipments: new ShipmentState(),
+    quirks: resolved.quirks,
   };
   for (const product of resolved.products) state.catalog.addProduct(product);
   for (const customer of resolved.customers) state.customers.add(customer);
@@ -187,6 +199,13 @@ export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore 
     customers: state.customers,
     shipments: state.shipments,
     shipOrder: (orderId, shipOptions) => shipOrder(state, orderId, shipOptions),
+    archiveOrder: (orderId) => {
+      const order = state.orders.get(orderId);
+      if (!order) throw new TypeError(`[bigcommerce-source/testing] archiveOrder: no order ${orderId}.`);
+      order.is_deleted = true;
+      order.date_modified = v2Timestamp();
+    },
+    quirks: resolved.quirks,
     listen: (listenOptions) => listenOverHttp(dispatch, listenOptions),
     get requests() {
       return [...log];

@@ -34,12 +34,9 @@ export async function handleCallback(request: Request): Promise<Response> {
   try {
     switch (url.pathname) {
       case '/auth': {
-        // The code is single-use and expires within minutes: exchange it at once.
-        const installation = await app.exchangeCode({
-          code: query.get('code') ?? '',
-          scope: query.get('scope') ?? '',
-          context: query.get('context') ?? '',
-        });
+        // The code is single-use and expires within minutes: exchange it at once. code, scope and
+        // context are read from the URL; account_uuid, external_install and the rest are ignored.
+        const installation = await app.exchangeCode(url);
         // One token per store, shared by all its users: key it by store hash, never by email.
         await tokens.put(installation.storeHash, installation.accessToken);
         if (query.has('external_install')) {
@@ -66,13 +63,17 @@ export async function handleCallback(request: Request): Promise<Response> {
         return new Response('Not found', { status: 404 });
     }
   } catch (error) {
+    // An install started from your own button ends on BigCommerce's page, whatever went wrong.
+    if (url.pathname === '/auth' && query.has('external_install') && isBigCommerceError(error)) {
+      console.error(error.message);
+      return Response.redirect(`${app.installUrl()}/failed`, 302);
+    }
     // A callback without code/scope/context, or one whose JWT fails a check: refuse it.
     if (error instanceof ValidationError) return new Response('Bad request', { status: 400 });
     if (error instanceof SignedPayloadError) return new Response('Forbidden', { status: 403 });
     if (isBigCommerceError(error)) {
       // The exchange failed (ApiError, TimeoutError, ConnectionError…). The message is safe to log.
       console.error(error.message);
-      if (query.has('external_install')) return Response.redirect(`${app.installUrl()}/failed`, 302);
       return new Response('The install failed; please try again.', { status: 502 });
     }
     throw error;
@@ -128,6 +129,24 @@ describe('docs/authentication.md callback handler', () => {
     );
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('https://login.bigcommerce.com/app/docs-client/install/succeeded');
+  });
+
+  it('reads code, scope and context from the callback URL, ignoring account_uuid and unknown parameters', async () => {
+    const response = await handleCallback(
+      new Request('https://app.example.com/auth?code=c0de-1234&scope=store_v2_orders&context=stores/abc123&account_uuid=0f1e-2d3c&utm_source=x'),
+    );
+    expect(response.status).toBe(200);
+    const sent = JSON.parse(String(loginFetch.mock.calls[0]![1]!.body)) as Record<string, unknown>;
+    expect(sent).toMatchObject({ code: 'c0de-1234', scope: 'store_v2_orders', context: 'stores/abc123' });
+    expect(sent).not.toHaveProperty('account_uuid');
+  });
+
+  it('sends an external install that cannot be exchanged to BigCommerce\'s failed page, sending nothing', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const response = await handleCallback(new Request('https://app.example.com/auth?scope=x&context=stores/abc123&external_install=1'));
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('https://login.bigcommerce.com/app/docs-client/install/failed');
+    expect(loginFetch).not.toHaveBeenCalled();
   });
 
   it('answers 400 to an auth callback without a code, sending nothing', async () => {

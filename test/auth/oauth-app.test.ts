@@ -363,3 +363,39 @@ describe('exchangeCode without an injected fetch (msw)', () => {
     expect(late).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('exchangeCode with the callback URL', () => {
+  const loginFetch = () => {
+    const calls: Array<Record<string, unknown>> = [];
+    const fetch = async (_input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(JSON.parse(String(init?.body)) as Record<string, unknown>);
+      return Response.json({ access_token: 't0ken', scope: 'store_v2_orders', user: { id: 1, email: 'u@x.example' }, owner: { id: 2, email: 'o@x.example' }, context: 'stores/abc123' });
+    };
+    return { calls, fetch: fetch as unknown as typeof globalThis.fetch };
+  };
+  const query = 'code=c0de&scope=store_v2_orders&context=stores%2Fabc123&account_uuid=0f1e&external_install=1&later_param=x';
+
+  for (const [label, input] of [
+    ['a URL', new URL(`https://app.example.com/auth?${query}`)],
+    ['a URL string', `https://app.example.com/auth?${query}`],
+    ['URLSearchParams', new URLSearchParams(query)],
+    ['a query string', `?${query}`],
+  ] as const) {
+    it(`accepts ${label} and ignores the parameters it does not need`, async () => {
+      const login = loginFetch();
+      const app = createOAuthApp({ clientId: 'client', clientSecret: 'secret', redirectUri: 'https://app.example.com/auth', fetch: login.fetch });
+      await expect(app.exchangeCode(input, { timeoutMs: 5_000 })).resolves.toMatchObject({ storeHash: 'abc123', accessToken: 't0ken' });
+      expect(login.calls).toEqual([expect.objectContaining({ code: 'c0de', scope: 'store_v2_orders', context: 'stores/abc123' })]);
+      expect(login.calls[0]).not.toHaveProperty('account_uuid');
+    });
+  }
+
+  it('names a missing parameter of the URL in a ValidationError, sending nothing', async () => {
+    const login = loginFetch();
+    const app = createOAuthApp({ clientId: 'client', clientSecret: 'secret', redirectUri: 'https://app.example.com/auth', fetch: login.fetch });
+    const error = await app.exchangeCode(new URL('https://app.example.com/auth?scope=x&context=stores/abc123')).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual(['code']);
+    expect(login.calls).toEqual([]);
+  });
+});

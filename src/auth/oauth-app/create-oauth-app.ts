@@ -17,7 +17,7 @@ import { hmacKeyProvider, verifySignedPayload } from './verify-signed-payload';
  *   clientSecret: env.BC_CLIENT_SECRET,
  *   redirectUri: 'https://app.example.com/auth',
  * });
- * const installation = await app.exchangeCode({ code, scope, context });
+ * const installation = await app.exchangeCode(new URL(request.url)); // the auth callback's URL
  * await tokens.put(installation.storeHash, installation.accessToken);
  * ```
  * @see https://developer.bigcommerce.com/docs/integrations/apps/guide/auth
@@ -32,7 +32,7 @@ export function createOAuthApp(options: OAuthAppOptions): OAuthApp {
     loginBaseUrl,
     // The client id is percent-encoded so that no value can change the URL's path.
     installUrl: () => `${loginBaseUrl}/app/${encodeURIComponent(clientId)}/install`,
-    exchangeCode: (input) => exchangeCode(resolved, input),
+    exchangeCode: (input, callOptions) => exchangeCode(resolved, input, callOptions),
     verifySignedPayload: (jwt) => verifySignedPayload({ clientId, signingKey }, jwt),
     toJSON: () => ({ clientId, redirectUri, loginBaseUrl }),
   } satisfies OAuthApp);

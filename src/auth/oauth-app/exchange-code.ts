@@ -11,7 +11,8 @@ import { describeIssues, toFieldIssues, withMessages } from '../../internal/zod-
 import { timeoutMsSchema } from '../../internal/parse-request-options';
 import { VERSION } from '../../version';
 import type { ResolvedOAuthAppOptions } from './options';
-import type { ExchangeCodeInput, OAuthInstallation } from './types';
+import type { ExchangeCodeOptions, OAuthInstallation } from './types';
+import { exchangeInputOf, type AuthCallbackInput } from './auth-callback';
 
 /** The token endpoint, below `loginBaseUrl`. */
 const TOKEN_PATH = '/oauth2/token';
@@ -57,8 +58,8 @@ const tokenResponseSchema = z.looseObject({
  * {@link ConnectionError}, {@link ResponseValidationError}, or the signal's reason.
  * @see https://developer.bigcommerce.com/docs/integrations/apps/guide/auth
  */
-export async function exchangeCode(app: ResolvedOAuthAppOptions, input: ExchangeCodeInput): Promise<OAuthInstallation> {
-  const parsed = exchangeCodeInputSchema.safeParse(input, withMessages);
+export async function exchangeCode(app: ResolvedOAuthAppOptions, input: AuthCallbackInput, options?: ExchangeCodeOptions): Promise<OAuthInstallation> {
+  const parsed = exchangeCodeInputSchema.safeParse(exchangeInputOf(input, options), withMessages);
   if (!parsed.success) {
     const issues = toFieldIssues(parsed.error);
     throw new ValidationError(`exchangeCode: invalid input. ${describeIssues(issues)}`, issues);

@@ -1,3 +1,3 @@
 // The app side of BigCommerce's OAuth flow. Only what src/index.ts re-exports is public.
 export { createOAuthApp } from './create-oauth-app';
-export type { ExchangeCodeInput, OAuthApp, OAuthAppOptions, OAuthAppSummary, OAuthInstallation, SignedPayloadClaims } from './types';
+export type { ExchangeCodeInput, ExchangeCodeOptions, OAuthApp, OAuthAppOptions, OAuthAppSummary, OAuthInstallation, SignedPayloadClaims } from './types';

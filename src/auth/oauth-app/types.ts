@@ -28,9 +28,20 @@ export interface OAuthAppOptions {
   readonly fetch?: typeof globalThis.fetch;
 }
 
+/** Per-call options of {@link OAuthApp.exchangeCode}. */
+export interface ExchangeCodeOptions {
+  /** Aborts the exchange; the promise then rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /**
+   * How long to wait for the whole response, in milliseconds.
+   * @default 30000
+   */
+  readonly timeoutMs?: number;
+}
+
 /**
  * What BigCommerce sent to the app's auth callback (`GET /auth?code=…&scope=…&context=…`), plus
- * per-call options.
+ * per-call options. {@link OAuthApp.exchangeCode} also takes the callback's URL or query as is.
  */
 export interface ExchangeCodeInput {
   /** The `code` query parameter. Single-use and short-lived: exchange it at once, and only once. */
@@ -156,19 +167,18 @@ export interface OAuthApp {
    * @throws {@link ConnectionError} when the request fails before a response arrives.
    * @throws {@link ResponseValidationError} when the response is not JSON or lacks a field the SDK reads.
    * @throws the signal's `reason` when `signal` aborts.
+   * Takes the callback's URL (a `URL`, or a string such as `request.url`) or its `URLSearchParams`
+   * as they come: `code`, `scope` and `context` are read from it and every other parameter
+   * (`account_uuid`, `external_install`, …) is ignored. Or an object with the three values.
+   *
    * @example
    * ```ts
-   * // GET /auth?code=…&scope=…&context=stores/abc123
-   * const params = new URL(request.url).searchParams;
-   * const installation = await app.exchangeCode({
-   *   code: params.get('code') ?? '',
-   *   scope: params.get('scope') ?? '',
-   *   context: params.get('context') ?? '',
-   * });
+   * // GET /auth?code=…&scope=…&context=stores/abc123&account_uuid=…
+   * const installation = await app.exchangeCode(new URL(request.url));
    * await saveToken(installation.storeHash, installation.accessToken);
    * ```
    */
-  exchangeCode(input: ExchangeCodeInput): Promise<OAuthInstallation>;
+  exchangeCode(input: ExchangeCodeInput | URL | URLSearchParams | string, options?: ExchangeCodeOptions): Promise<OAuthInstallation>;
   /**
    * Verifies the `signed_payload_jwt` query parameter of a load, uninstall or remove-user callback
    * and returns its claims: HS256 signed with the client secret, `aud` equal to the client id,

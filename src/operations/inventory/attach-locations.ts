@@ -10,7 +10,12 @@ const VARIANTS_PER_REQUEST = 250;
 
 /**
  * Adds each item's stock per location, from `GET /v3/inventory/items?variant_id:in=…`: the
- * catalog's `inventory_level` is only the default location's.
+ * catalog's `inventory_level` is only the default location's. Each entry keeps whether its
+ * location is enabled: stock at a disabled location does not count toward what the store sells.
+ *
+ * An item the inventory API does not list gets `locations: []`: the API documents only variants
+ * of products tracked by variant as inventory items, so a product tracked by product or not
+ * tracked may have none.
  * @see https://developer.bigcommerce.com/docs/rest-management/inventory/items
  * @see https://developer.bigcommerce.com/docs/store-operations/catalog/inventory-locations
  */
@@ -42,6 +47,7 @@ export async function attachLocations(
         name: location.location_name,
         availableToSell: location.available_to_sell,
         onHand: location.total_inventory_onhand,
+        enabled: location.location_enabled,
       });
     }
     byVariant.set(entry.identity.variant_id, stock);

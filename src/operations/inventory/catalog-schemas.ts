@@ -122,6 +122,7 @@ export const inventoryItemsPageSchema = z.looseObject({
           location_name: z.string(),
           available_to_sell: z.number(),
           total_inventory_onhand: z.number(),
+          location_enabled: z.boolean(),
         }),
       ),
     }),

@@ -9,10 +9,18 @@ export interface InventoryLocationStock {
   readonly code: string;
   /** The location's name. */
   readonly name: string;
-  /** Units that can be sold: on hand minus safety stock. */
+  /**
+   * Units that can be sold from this location: on hand minus safety stock, as BigCommerce reports
+   * it for the location, whether or not the location is enabled.
+   */
   readonly availableToSell: number;
   /** Units on hand. */
   readonly onHand: number;
+  /**
+   * Whether the location is enabled (`location_enabled`). Stock at a disabled location does not
+   * count toward what the store can sell: leave entries with `enabled: false` out of any total.
+   */
+  readonly enabled: boolean;
 }
 
 /** One option value of a variant, e.g. `{ name: 'Color', value: 'Red' }`. */
@@ -85,7 +93,10 @@ export interface InventoryItem {
   readonly imageUrl: string | null;
   /** When the product last changed, ISO 8601 in UTC (`2026-11-26T10:00:00.000Z`). */
   readonly dateModified: string;
-  /** Stock per inventory location; only with the `locations: true` option. */
+  /**
+   * Stock per inventory location; only with the `locations: true` option. `[]` for an item the
+   * inventory API does not list (a product that does not track inventory by variant may have none).
+   */
   readonly locations?: readonly InventoryLocationStock[];
 }
 
@@ -127,6 +138,7 @@ export const inventoryItemSchema: z.ZodMiniType<InventoryItem> = z.object({
         name: z.string(),
         availableToSell: z.number(),
         onHand: z.number(),
+        enabled: z.boolean(),
       }),
     ),
   ),

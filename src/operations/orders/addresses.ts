@@ -1,9 +1,10 @@
-import { countryName } from './country';
 import type { ValidPurchaseOrderAddress } from './purchase-order';
 
 /**
- * An address as v2 orders take it (`billingAddress_Base` / `shippingAddress_Base`). Both `country`
- * and `country_iso2` are sent: the name is what the control panel and packing slips show.
+ * An address as v2 orders take it (`billingAddress_Base` / `shippingAddress_Base`). The country
+ * goes as `country_iso2` alone: the spec requires no name (only `zip` is required) and BigCommerce
+ * fills `country` from the code, so no name of ours (`Intl`'s "Türkiye" beside BigCommerce's
+ * "Turkey") can ever disagree with the code.
  * @see https://developer.bigcommerce.com/docs/rest-management/orders#create-an-order
  */
 export interface OrderAddressBody {
@@ -15,7 +16,6 @@ export interface OrderAddressBody {
   city: string;
   state?: string;
   zip: string;
-  country: string;
   country_iso2: string;
   phone?: string;
   email?: string;
@@ -50,8 +50,6 @@ export function toOrderAddress(address: ValidPurchaseOrderAddress, email?: strin
     city: address.city,
     state: address.state,
     zip: address.zip,
-    // The schema admitted only codes countryName() knows.
-    country: countryName(address.country) ?? address.country,
     country_iso2: address.country,
     phone: address.phone,
     email: email ?? address.email,

@@ -8,9 +8,9 @@ let displayNames: Intl.DisplayNames | undefined;
 
 /**
  * The English name of a country by its ISO 3166-1 alpha-2 code (`US` → `United States`), or
- * `undefined` when the code names no country. v2 order addresses want the name beside the code;
- * `Intl.DisplayNames` knows every name, so no table ships with the SDK.
- * @see https://developer.bigcommerce.com/docs/rest-management/orders#create-an-order
+ * `undefined` when the code names no country: how purchase-order validation tells a country code
+ * from any two letters. `Intl.DisplayNames` knows every code, so no table ships with the SDK. The
+ * name is never sent: orders get `country_iso2` alone (see `toOrderAddress`).
  */
 export function countryName(code: string): string | undefined {
   const upper = code.toUpperCase();

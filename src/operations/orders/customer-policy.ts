@@ -21,7 +21,14 @@ export interface CustomerResolution {
  * Applies the customer policy. `create-if-missing` is safe against races: when the create fails
  * because the email is now taken (422, BigCommerce's answer to a duplicate email), or its answer is
  * lost, the customer is looked up again and used.
- * @throws {@link CustomerNotFoundError} under `require-existing` when no customer has the email.
+ *
+ * Emails are unique regardless of case, but whether the `email:in` filter compares
+ * case-insensitively is undocumented: every lookup also asks for the lower-case form (in the same
+ * request), so `Ada@x.com` finds `ada@x.com` on either kind of store and never becomes a second
+ * customer. A store that refuses the create as a duplicate while no lookup can read the customer
+ * (stored as `ADA@x.com`, filter case-sensitive) gets a {@link CustomerNotFoundError} saying so.
+ * @throws {@link CustomerNotFoundError} under `require-existing` when no customer has the email,
+ * and under `create-if-missing` when the email is taken by a customer no lookup can read.
  * @see https://developer.bigcommerce.com/docs/rest-management/customers#get-all-customers
  * @see https://developer.bigcommerce.com/docs/rest-management/customers#create-customers
  */
@@ -53,6 +60,14 @@ export async function resolveCustomer(
   } catch (error) {
     if (!mayExistNow(error)) throw error;
     const found = await findCustomerId(http, address, options);
+    if (found === undefined && error instanceof ApiError && error.status === 422 && refusesEmail(error)) {
+      throw new CustomerNotFoundError(
+        `The store refused to create a customer with the email ${JSON.stringify(address)} because the email is in use, but no customer could be read with it or its lower-case form: ` +
+          "the store's email filter compares case-sensitively and the stored address differs in case. Send the PO with the email as the store has it, or with customerPolicy 'guest'. " +
+          `Purchase order ${JSON.stringify(po.poNumber)} was not sent.`,
+        address,
+      );
+    }
     if (found === undefined) throw error;
     // A 422 means someone else created it; a lost answer most likely means this call did.
     return { customerId: found, customerCreated: !(error instanceof ApiError && error.status === 422) };
@@ -68,10 +83,15 @@ export async function resolveCustomer(
   return { customerId: found, customerCreated: true };
 }
 
-/** The id of the customer with this email, compared case-insensitively, if any. */
+/**
+ * The id of the customer with this email, compared case-insensitively, if any. The lower-case form
+ * goes in the same `email:in` list, for stores whose filter compares case-sensitively (an email
+ * holds no comma: validation refuses one, so the list cannot split it).
+ */
 async function findCustomerId(http: HttpClient, email: string, options: RequestOptions): Promise<number | undefined> {
+  const forms = [...new Set([email, email.toLowerCase()])];
   const response = await http.request(
-    { method: 'GET', path: '/v3/customers', query: { 'email:in': [email] }, schema: customerListResponseSchema },
+    { method: 'GET', path: '/v3/customers', query: { 'email:in': forms }, schema: customerListResponseSchema },
     options,
   );
   return response.data?.data.find((customer) => sameEmail(customer.email, email))?.id;
@@ -94,6 +114,11 @@ function customerBody(po: ValidPurchaseOrder, email: string) {
 function mayExistNow(error: unknown): boolean {
   if (error instanceof ApiError) return error.status === 422 || error.status === 409 || error.status >= 500;
   return error instanceof TimeoutError || error instanceof ConnectionError || error instanceof ResponseValidationError;
+}
+
+/** Whether a 422 from the customer create is about the email (BigCommerce keys its errors like `0.email`). */
+function refusesEmail(error: ApiError): boolean {
+  return error.fieldErrors.some((issue) => /email/i.test(issue.path)) || /email/i.test(error.message);
 }
 
 function sameEmail(left: string, right: string): boolean {

@@ -3,24 +3,23 @@ import { path } from '../../internal/path';
 import type { RequestOptions } from '../../internal/request-options';
 import { orderListResponseSchema, orderProductListResponseSchema } from './response-schemas';
 import type { SentOrder, SentOrderLine } from './sent-order';
+import { findOrdersByPoNumber } from './find-orders-by-po';
 
 /** v2 pages hold up to 250 items in practice; the spec names no maximum. */
 const V2_PAGE_LIMIT = 250;
 
 /**
  * The order carrying this PO number in `external_order_id`, as a {@link SentOrder} with
- * `created: false`, or `undefined`. A GET, so the HTTP core retries it on timeouts and 5xx.
- * `GET /v2/orders` answers 204 with no body when nothing matches.
+ * `created: false`, or `undefined`; the lowest id when several carry it (see
+ * {@link findOrdersByPoNumber}, whose bound it shares). An archived order (`is_deleted`) that the
+ * store lists counts: it comes back with `archived: true`. GETs, so the HTTP core retries them on
+ * timeouts and 5xx. `GET /v2/orders` answers 204 with no body when nothing matches.
+ * @throws {@link PurchaseOrderLookupError} when the lookup reaches its bound.
  * @see https://developer.bigcommerce.com/docs/rest-management/orders#get-all-orders
  * @see https://github.com/aligent/bigcommerce-v3-api-php-client/pull/177 (204 on an empty order list)
  */
 export async function findOrderByPoNumber(http: HttpClient, poNumber: string, options: RequestOptions): Promise<SentOrder | undefined> {
-  const response = await http.request(
-    { method: 'GET', path: '/v2/orders', query: { external_order_id: poNumber, sort: 'id:asc' }, schema: orderListResponseSchema },
-    options,
-  );
-  // The filter is trusted, but an exact match is checked anyway: a lookalike must never be returned.
-  const order = response.data?.find((candidate) => candidate.external_order_id === poNumber);
+  const [order] = await findOrdersByPoNumber(http, poNumber, orderListResponseSchema, options, { first: true });
   if (!order) return undefined;
   return {
     orderId: order.id,
@@ -30,6 +29,7 @@ export async function findOrderByPoNumber(http: HttpClient, poNumber: string, op
     customerCreated: false,
     statusId: order.status_id,
     poNumber,
+    archived: order.is_deleted === true,
     lines: await readOrderLines(http, order.id, options),
   };
 }

@@ -32,6 +32,7 @@ export async function sendValidOrder(http: HttpClient, input: ValidSendInput<Res
     customerCreated: customer.customerCreated,
     statusId: outcome.statusId,
     poNumber: po.poNumber,
+    archived: false,
     lines: lines.map(({ sku, productId, variantId, quantity }) => ({ sku, productId, variantId, quantity })),
   };
 }

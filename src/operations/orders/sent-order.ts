@@ -27,6 +27,12 @@ export interface SentOrder {
   readonly statusId: number;
   /** The purchase order number, stored on the order as `external_order_id`. */
   readonly poNumber: string;
+  /**
+   * `true` when the order carrying the PO number was archived in the store (`is_deleted`): the PO
+   * counts as sent and no second order is made. Only where the store lists archived orders; where
+   * it does not, a resend creates a new order (see `docs/real-stores.md`).
+   */
+  readonly archived: boolean;
   /** The order's lines. */
   readonly lines: readonly SentOrderLine[];
   /**

@@ -4,6 +4,7 @@ import { ValidationError } from '../../errors/validation-error';
 import { describeIssues, toFieldIssues, withMessages } from '../../internal/zod-issues';
 import { purchaseOrderObjectSchema, type ValidPurchaseOrder } from './purchase-order';
 import type { ResolvedSendOrderOptions } from './send-options';
+import { stateRequired } from './state-required';
 
 /** A purchase order and options that passed validation. */
 export interface ValidSendInput<O extends ResolvedSendOrderOptions> {
@@ -46,6 +47,13 @@ export function validateSend<O extends ResolvedSendOrderOptions>(
   const rawBilling = asRecord(rawPo.billingAddress ?? rawPo.shippingAddress);
   if (needsEmail && rawPo.email === undefined && rawBilling.email === undefined) {
     issues.push({ path: 'email', message: `required by the customer policy '${String(policy)}'` });
+  }
+
+  // Customer addresses need a state in some countries; the new customer gets the billing address.
+  const billingPath = rawPo.billingAddress === undefined ? 'shippingAddress' : 'billingAddress';
+  if (policy === 'create-if-missing' && po && !(po.billingAddress ?? po.shippingAddress).state && stateRequired((po.billingAddress ?? po.shippingAddress).country)) {
+    const country = (po.billingAddress ?? po.shippingAddress).country;
+    issues.push({ path: `${billingPath}.state`, message: `required for a new customer in ${country} (customer policy 'create-if-missing')` });
   }
 
   if (issues.length > 0 || !po || !parsedOptions.success) {

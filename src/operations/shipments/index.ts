@@ -7,6 +7,7 @@ import type { RequestOptions } from '../../internal/request-options';
 import { listShipmentPages, listShipments, type ShipmentListOptions, type ShipmentPage } from './list-shipments';
 import { shipmentsOfOrder } from './order-shipments';
 import { v2OrderListSchema, v2OrderSchema } from './response-schemas';
+import { findOrdersByPoNumber } from '../orders/find-orders-by-po';
 import type { Shipment } from './shipment';
 
 /** Get Shipments: tracking numbers, carriers and shipped items, per order or since a checkpoint. */
@@ -21,9 +22,13 @@ export interface ShipmentOperations {
    */
   forOrder(orderId: number, options?: RequestOptions): Promise<Shipment[]>;
   /**
-   * The shipments of the order whose `external_order_id` is `poNumber` (every order
-   * `orders.send` creates carries it).
+   * The shipments of the orders whose `external_order_id` is exactly `poNumber` (every order
+   * `orders.send` creates carries it), each with its `orderId`. One order in the usual case; when
+   * several orders carry the same PO number, the shipments of all of them, lowest order id first.
+   * Matched exactly on our side over every page of the lookup, so a store that filters by prefix
+   * never returns another PO's tracking.
    * @throws {@link NotFoundError} naming the PO when no order has it.
+   * @throws {@link PurchaseOrderLookupError} when the lookup reaches its bound (see `docs/shipments.md`).
    */
   forPurchaseOrder(poNumber: string, options?: RequestOptions): Promise<Shipment[]>;
   /**
@@ -67,11 +72,7 @@ export function createShipmentOperations(http: HttpClient): ShipmentOperations {
     async forPurchaseOrder(poNumber, options) {
       const requestOptions = parseRequestOptions('shipments.forPurchaseOrder', options);
       const po = parseOperationOptions('shipments.forPurchaseOrder', z.object({ poNumber: poNumberSchema }), { poNumber }).poNumber;
-      const response = await http.request(
-        { method: 'GET', path: '/v2/orders', query: { external_order_id: po }, schema: v2OrderListSchema },
-        requestOptions,
-      );
-      const orders = response.data ?? [];
+      const orders = await findOrdersByPoNumber(http, po, v2OrderListSchema, requestOptions, { first: false });
       if (orders.length === 0) {
         throw orderNotFound(`/v2/orders?external_order_id=${encodeURIComponent(po)}`, `No order in this store has the PO number ${JSON.stringify(po)} (external_order_id).`);
       }

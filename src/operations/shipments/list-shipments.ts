@@ -20,6 +20,9 @@ import type { Shipment } from './shipment';
  */
 export const SHIPPED_STATUS_IDS: readonly number[] = [2, 3, 10];
 
+/** Partially Shipped: the status whose orders the `recheckDays` safety net reads again. */
+const PARTIALLY_SHIPPED = 3;
+
 /** Progress of a {@link ShipmentOperations.list} run, after each page. */
 export interface ShipmentListProgress {
   /** Orders read so far (including ones filtered out by status). */
@@ -52,6 +55,16 @@ export interface ShipmentListOptions extends RequestOptions {
   readonly pageSize?: number;
   /** Called after each page. */
   readonly onProgress?: (progress: ShipmentListProgress) => void;
+  /**
+   * A safety net for stores where a new shipment does not change its order's `date_modified`
+   * (undocumented; the status change to Shipped does). After the run, the Partially Shipped orders
+   * modified in the last `recheckDays` days are read again and their shipments not yielded in this
+   * run are yielded (on pages carrying the run's cursor): a second shipment of a Partially Shipped
+   * order is then found even if the order's date did not move. Costs one list request per 250 such
+   * orders and two per order. Shipments it yields may have been yielded by an earlier run: upsert by
+   * `id`. 1 to 365.
+   */
+  readonly recheckDays?: number;
 }
 
 /** One page of a shipments run: what it yielded and where to resume after it. */
@@ -77,6 +90,7 @@ const listOptionsSchema = z
     cursor: z.optional(z.string().check(z.minLength(1))),
     pageSize: z.optional(z.int().check(z.minimum(1), z.maximum(V2_MAX_PAGE_SIZE))),
     onProgress: z.optional(z.custom<(progress: ShipmentListProgress) => void>((value) => typeof value === 'function', 'expected a function')),
+    recheckDays: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
   })
   .check(
     z.superRefine((options, context) => {
@@ -94,6 +108,11 @@ const listOptionsSchema = z
  * last order's second after each page, so orders modified during a run are not skipped the way
  * page-number paging would skip them. Orders modified in the checkpoint's second are read again
  * next time; the cursor remembers which of their shipments were already yielded.
+ *
+ * Whether `min_date_modified` is inclusive or exclusive is undocumented, so each request asks for
+ * one second before the checkpoint: an inclusive store then lists the previous second too (those
+ * orders were read before and are skipped here), an exclusive one lists the checkpoint's second,
+ * and neither loses an order.
  * @see https://developer.bigcommerce.com/docs/rest-management/orders#get-all-orders
  */
 export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentListOptions | undefined): AsyncGenerator<ShipmentPage> {
@@ -126,13 +145,14 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
           {
             method: 'GET',
             path: '/v2/orders',
-            query: { min_date_modified: isoSeconds(sinceMs), sort: 'date_modified:asc', page: pageNumber, limit: pageSize },
+            query: { min_date_modified: isoSeconds(sinceMs - 1000), sort: 'date_modified:asc', page: pageNumber, limit: pageSize },
             schema: v2OrderListSchema,
           },
           requestOptions,
         );
         orders = response.data ?? [];
-        const dated = orders.map((order) => ({ order, dateMs: orderDateMs(order) }));
+        // Orders before the checkpoint (the extra second an inclusive store lists) were read already.
+        const dated = orders.map((order) => ({ order, dateMs: orderDateMs(order) })).filter(({ dateMs }) => dateMs >= sinceMs);
         const toRead = dated.filter(
           ({ order, dateMs }) => (!statusFilter || statusFilter.has(order.status_id)) && processed.get(order.id)?.dateMs !== dateMs,
         );
@@ -148,8 +168,8 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
             items.push(shipment);
           }
         });
-        if (orders.length === 0) return;
-        const pageMaxMs = Math.max(...dated.map(({ dateMs }) => dateMs));
+        if (orders.length === 0) break;
+        const pageMaxMs = Math.max(sinceMs, ...dated.map(({ dateMs }) => dateMs));
         checkpoint = nextCheckpoint(checkpoint, pageMaxMs, dated, processed);
         if (pageMaxMs === sinceMs) pageNumber += 1;
         else [sinceMs, pageNumber] = [pageMaxMs, 1];
@@ -160,6 +180,43 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
       ordersDone += orders.length;
       shipmentsYielded += items.length;
       yield { items, cursor: encodeShipmentCursor(checkpoint) };
+      options.onProgress?.({ ordersDone, shipmentsYielded, requests });
+      if (orders.length < pageSize) break;
+    }
+
+    if (options.recheckDays === undefined || (statusFilter && !statusFilter.has(PARTIALLY_SHIPPED))) return;
+    // The safety net: Partially Shipped orders of the last recheckDays days, read by id (their
+    // date_modified is what may not have moved), their shipments not yielded in this run.
+    const recheckFrom = isoSeconds(Math.floor((Date.now() - options.recheckDays * 86_400_000) / 1000) * 1000);
+    const cursor = encodeShipmentCursor(checkpoint);
+    for (let page = 1; ; page += 1) {
+      let orders: V2Order[];
+      const items: Shipment[] = [];
+      try {
+        requests += 1;
+        const response = await http.request(
+          {
+            method: 'GET',
+            path: '/v2/orders',
+            query: { status_id: PARTIALLY_SHIPPED, min_date_modified: recheckFrom, sort: 'id:asc', page, limit: pageSize },
+            schema: v2OrderListSchema,
+          },
+          requestOptions,
+        );
+        orders = response.data ?? [];
+        const toRead = orders.filter((order) => order.status_id === PARTIALLY_SHIPPED);
+        const shipmentsPerOrder = await Promise.all(toRead.map((order) => shipmentsOfOrder(http, order, requestOptions)));
+        for (const shipment of shipmentsPerOrder.flat()) {
+          if (yielded.has(shipment.id)) continue;
+          yielded.add(shipment.id);
+          items.push(shipment);
+        }
+      } catch (error) {
+        throw attachResumeCursor(error, cursor);
+      }
+      ordersDone += orders.length;
+      shipmentsYielded += items.length;
+      if (items.length > 0) yield { items, cursor };
       options.onProgress?.({ ordersDone, shipmentsYielded, requests });
       if (orders.length < pageSize) return;
     }

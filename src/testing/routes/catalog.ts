@@ -5,8 +5,8 @@ import { bytesResponse } from '../responses/bytes-response';
 import { jsonResponse } from '../responses/json-response';
 import { readPageRequest, type PageRequest } from '../responses/page-params';
 import { respondV3List, v3ListBody } from '../responses/v3-list';
-import type { SandboxRouter } from '../router';
-import { listParam } from '../responses/list-param';
+import type { RouteContext, SandboxRouter } from '../router';
+import { sameText } from '../quirks';
 
 /**
  * The catalog reads: products (optionally with their variants) and variants, with the filters
@@ -19,12 +19,12 @@ export function registerCatalogRoutes(router: SandboxRouter): void {
     method: 'GET',
     path: '/v3/catalog/products',
     scope: 'store_v2_products_read_only',
-    handler: ({ query, state }) => {
-      const filter = productFilter(query);
+    handler: ({ query, state, list }) => {
+      const filter = productFilter(query, list, state.quirks.skuFilterCaseSensitive);
       if ('error' in filter) return filter.error;
       const paging = readPageRequest(query, 'v3');
       if ('error' in paging) return paging.error;
-      const view = productViewOptions(query);
+      const view = productViewOptions(query, list);
       const sort = query.get('sort') ?? 'id';
       const direction = query.get('direction') ?? 'asc';
       if (sort === 'id') {
@@ -52,10 +52,10 @@ export function registerCatalogRoutes(router: SandboxRouter): void {
     method: 'GET',
     path: '/v3/catalog/products/:product_id',
     scope: 'store_v2_products_read_only',
-    handler: ({ params, query, state }) => {
+    handler: ({ params, query, state, list }) => {
       const product = state.catalog.getProduct(Number(params.product_id));
       if (!product) return errorResponse('v3', 404, { message: 'The requested product was not found.' });
-      return jsonResponse({ data: productView(product, productViewOptions(query)), meta: {} });
+      return jsonResponse({ data: productView(product, productViewOptions(query, list)), meta: {} });
     },
   });
 
@@ -63,16 +63,18 @@ export function registerCatalogRoutes(router: SandboxRouter): void {
     method: 'GET',
     path: '/v3/catalog/variants',
     scope: 'store_v2_products_read_only',
-    handler: ({ query, state }) => {
+    handler: ({ query, state, list }) => {
       const id = numberParam(query, 'id');
-      const sku = query.get('sku')?.toLowerCase();
-      const productIds = listParam(query, 'product_id:in')?.map(Number);
+      // `sku` is a single value: never split on commas.
+      const sku = query.get('sku') ?? undefined;
+      const caseSensitive = state.quirks.skuFilterCaseSensitive;
+      const productIds = list('product_id:in')?.map(Number);
       const variants: SandboxVariant[] = [];
       for (const product of state.catalog.products()) {
         if (productIds && !productIds.includes(product.id)) continue;
         for (const variant of product.variants) {
           if (id !== undefined && variant.id !== id) continue;
-          if (sku !== undefined && variant.sku.toLowerCase() !== sku) continue;
+          if (sku !== undefined && !sameText(variant.sku, sku, caseSensitive)) continue;
           variants.push(variant);
         }
       }
@@ -96,7 +98,7 @@ interface ProductFilter {
 }
 
 /** The product filters the sandbox honours; an unparseable value is a 422, as on BigCommerce. */
-function productFilter(query: URLSearchParams): ProductFilter | { error: Response } {
+function productFilter(query: URLSearchParams, list: RouteContext['list'], skuCaseSensitive: boolean): ProductFilter | { error: Response } {
   const tests: ProductTest[] = [];
   let idAbove = -Infinity;
   let idAtMost = Infinity;
@@ -115,9 +117,9 @@ function productFilter(query: URLSearchParams): ProductFilter | { error: Respons
     if (raw.trim() === '' || !Number.isInteger(bound)) return { error: invalidFilter(name) };
     narrow(bound);
   }
-  const ids = listParam(query, 'id:in')?.map(Number);
+  const ids = list('id:in')?.map(Number);
   if (ids) tests.push((product) => ids.includes(product.id));
-  const excludedIds = listParam(query, 'id:not_in')?.map(Number);
+  const excludedIds = list('id:not_in')?.map(Number);
   if (excludedIds) tests.push((product) => !excludedIds.includes(product.id));
 
   const visible = query.get('is_visible');
@@ -136,12 +138,9 @@ function productFilter(query: URLSearchParams): ProductFilter | { error: Respons
     if (Number.isNaN(boundMs)) return { error: invalidFilter(name) };
     tests.push((product) => compare(Date.parse(product.date_modified), boundMs));
   }
-  // `sku` and `sku:in` match the product's main SKU only, case-insensitively.
-  const skus = listParam(query, 'sku:in') ?? (query.get('sku') === null ? undefined : [query.get('sku')!]);
-  if (skus) {
-    const wanted = new Set(skus.map((sku) => sku.toLowerCase()));
-    tests.push((product) => wanted.has(product.sku.toLowerCase()));
-  }
+  // `sku` and `sku:in` match the product's main SKU only; case-insensitively unless the quirk says otherwise.
+  const skus = list('sku:in') ?? (query.get('sku') === null ? undefined : [query.get('sku')!]);
+  if (skus) tests.push((product) => skus.some((sku) => sameText(product.sku, sku, skuCaseSensitive)));
   const [low, high] = [idAbove, idAtMost];
   return {
     idAbove: low,
@@ -224,8 +223,8 @@ interface ProductViewOptions {
   readonly key: string;
 }
 
-function productViewOptions(query: URLSearchParams): ProductViewOptions {
-  const includeFields = listParam(query, 'include_fields');
+function productViewOptions(query: URLSearchParams, list: RouteContext['list']): ProductViewOptions {
+  const includeFields = list('include_fields');
   const includeVariants = (query.get('include') ?? '').split(',').includes('variants');
   return {
     includeVariants,

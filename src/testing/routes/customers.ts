@@ -3,8 +3,8 @@ import { errorResponse } from '../responses/error-body';
 import { jsonResponse } from '../responses/json-response';
 import { respondV3List } from '../responses/v3-list';
 import type { SandboxRouter } from '../router';
+import { sameText } from '../quirks';
 import type { SandboxState } from '../sandbox-state';
-import { listParam } from '../responses/list-param';
 
 /** customers.v3.yml: `POST /customers` takes at most 10 customers; more is a 413. */
 const MAX_CUSTOMERS_PER_CREATE = 10;
@@ -20,13 +20,14 @@ export function registerCustomerRoutes(router: SandboxRouter): void {
     method: 'GET',
     path: '/v3/customers',
     scope: 'store_v2_customers_read_only',
-    handler: ({ query, state }) => {
-      const emails = listParam(query, 'email:in')?.map((email) => email.trim().toLowerCase());
-      const ids = listParam(query, 'id:in')?.map(Number);
+    handler: ({ query, state, list }) => {
+      const emails = list('email:in')?.map((email) => email.trim());
+      const caseSensitive = state.quirks.emailFilterCaseSensitive;
+      const ids = list('id:in')?.map(Number);
       if (ids?.some((id) => !Number.isInteger(id))) return invalidFilter('id:in');
       const includeAddresses = (query.get('include') ?? '').split(',').includes('addresses');
       const customers = [...state.customers.all()].filter(
-        (customer) => (!emails || emails.includes(customer.email.toLowerCase())) && (!ids || ids.includes(customer.id)),
+        (customer) => (!emails || emails.some((email) => sameText(customer.email, email, caseSensitive))) && (!ids || ids.includes(customer.id)),
       );
       return respondV3List(
         customers.map((customer) => customerView(customer, includeAddresses)),

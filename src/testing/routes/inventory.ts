@@ -3,7 +3,7 @@ import type { CatalogState } from '../catalog/catalog-state';
 import type { SandboxLocation } from '../catalog/location-model';
 import { respondV3List } from '../responses/v3-list';
 import type { SandboxRouter } from '../router';
-import { listParam } from '../responses/list-param';
+import { sameText } from '../quirks';
 
 /**
  * Inventory reads: one item per variant with its stock at every location, and the locations.
@@ -15,17 +15,19 @@ export function registerInventoryRoutes(router: SandboxRouter): void {
     method: 'GET',
     path: '/v3/inventory/items',
     scope: 'store_inventory_read_only',
-    handler: ({ query, state }) => {
-      const skus = listParam(query, 'sku:in')?.map((sku) => sku.toLowerCase());
-      const variantIds = listParam(query, 'variant_id:in')?.map(Number);
-      const productIds = listParam(query, 'product_id:in')?.map(Number);
-      const locationIds = listParam(query, 'location_id:in')?.map(Number);
+    handler: ({ query, state, list }) => {
+      const skus = list('sku:in');
+      const { skuFilterCaseSensitive, inventoryItemsOnlyVariantTracked } = state.quirks;
+      const variantIds = list('variant_id:in')?.map(Number);
+      const productIds = list('product_id:in')?.map(Number);
+      const locationIds = list('location_id:in')?.map(Number);
       const locations = state.catalog.locations().filter((location) => !locationIds || locationIds.includes(location.id));
       const items = [];
       for (const [product, variant] of candidates(state.catalog, variantIds, productIds)) {
         if (productIds && !productIds.includes(product.id)) continue;
         if (variantIds && !variantIds.includes(variant.id)) continue;
-        if (skus && !skus.includes(variant.sku.toLowerCase())) continue;
+        if (skus && !skus.some((sku) => sameText(variant.sku, sku, skuFilterCaseSensitive))) continue;
+        if (inventoryItemsOnlyVariantTracked && product.inventory_tracking !== 'variant') continue;
         items.push(inventoryItem(state.catalog, locations, product, variant));
       }
       // inventory.v3.yml: "Limit of 1000 items for payload length."
@@ -37,9 +39,9 @@ export function registerInventoryRoutes(router: SandboxRouter): void {
     method: 'GET',
     path: '/v3/inventory/locations',
     scope: 'store_locations_read_only',
-    handler: ({ query, state }) => {
-      const ids = listParam(query, 'location_id:in')?.map(Number);
-      const codes = listParam(query, 'location_code:in');
+    handler: ({ query, state, list }) => {
+      const ids = list('location_id:in')?.map(Number);
+      const codes = list('location_code:in');
       const active = query.get('is_active');
       const locations = state.catalog
         .locations()

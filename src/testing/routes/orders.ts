@@ -5,6 +5,7 @@ import { errorResponse } from '../responses/error-body';
 import { jsonResponse } from '../responses/json-response';
 import { respondV2List } from '../responses/v2-list';
 import type { SandboxRouter } from '../router';
+import type { ResolvedQuirks } from '../quirks';
 
 const READ = 'store_v2_orders_read_only';
 const MODIFY = 'store_v2_orders';
@@ -35,9 +36,9 @@ export function registerOrderRoutes(router: SandboxRouter): void {
     path: '/v2/orders',
     scope: READ,
     handler: ({ query, state }) => {
-      const filter = orderFilter(query);
+      const filter = orderFilter(query, state.quirks);
       if ('error' in filter) return filter.error;
-      const orders = [...state.orders.all()].filter(filter.test);
+      const orders = [...state.orders.all()].filter((order) => (state.quirks.archivedOrdersListed || !order.is_deleted) && filter.test(order));
       const sort = sortOrders(orders, query.get('sort'));
       if (sort) return sort;
       return respondV2List(
@@ -113,8 +114,15 @@ function orderView(order: SandboxOrder, storeHash: string) {
 
 type OrderTest = (order: SandboxOrder) => boolean;
 
+/** The readings of `external_order_id=` the sandbox can play (the `externalOrderIdMatch` quirk). */
+const EXTERNAL_ORDER_ID_MATCH: Readonly<Record<ResolvedQuirks['externalOrderIdMatch'], (stored: string, wanted: string) => boolean>> = {
+  exact: (stored, wanted) => stored === wanted,
+  prefix: (stored, wanted) => stored.startsWith(wanted),
+  contains: (stored, wanted) => stored.includes(wanted),
+};
+
 /** The `GET /v2/orders` filters the sandbox honours; a value it cannot read is a 400, v2-style. */
-function orderFilter(query: URLSearchParams): { test: OrderTest } | { error: Response } {
+function orderFilter(query: URLSearchParams, quirks: ResolvedQuirks): { test: OrderTest } | { error: Response } {
   const tests: OrderTest[] = [];
   const integers: Array<[string, (order: SandboxOrder, value: number) => boolean]> = [
     ['customer_id', (order, value) => order.customer_id === value],
@@ -131,14 +139,17 @@ function orderFilter(query: URLSearchParams): { test: OrderTest } | { error: Res
     tests.push((order) => test(order, value));
   }
   const externalOrderId = query.get('external_order_id');
-  if (externalOrderId !== null) tests.push((order) => order.external_order_id === externalOrderId);
+  if (externalOrderId !== null) {
+    const matches = EXTERNAL_ORDER_ID_MATCH[quirks.externalOrderIdMatch];
+    tests.push((order) => matches(order.external_order_id, externalOrderId));
+  }
   const email = query.get('email');
   if (email !== null) tests.push((order) => order.billing_address.email.toLowerCase() === email.toLowerCase());
   // Dates may be RFC 2822 or ISO 8601, as orders.v2.oas2.yml says.
   const dates: Array<[string, (order: SandboxOrder) => string, (orderMs: number, boundMs: number) => boolean]> = [
     ['min_date_created', (order) => order.date_created, (orderMs, boundMs) => orderMs >= boundMs],
     ['max_date_created', (order) => order.date_created, (orderMs, boundMs) => orderMs <= boundMs],
-    ['min_date_modified', (order) => order.date_modified, (orderMs, boundMs) => orderMs >= boundMs],
+    ['min_date_modified', (order) => order.date_modified, (orderMs, boundMs) => (quirks.minDateModifiedExclusive ? orderMs > boundMs : orderMs >= boundMs)],
     ['max_date_modified', (order) => order.date_modified, (orderMs, boundMs) => orderMs <= boundMs],
   ];
   for (const [name, field, compare] of dates) {

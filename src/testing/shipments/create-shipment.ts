@@ -69,12 +69,14 @@ export function createShipment(state: SandboxState, order: SandboxOrder, body: S
   const units = planned.reduce((sum, { quantity }) => sum + quantity, 0);
   for (const { line, quantity } of planned) line.quantity_shipped += quantity;
   address.items_shipped += units;
-  order.items_shipped += units;
+  if (!state.quirks.itemsShippedStale) order.items_shipped += units;
+  const previousStatus = order.status_id;
   order.status_id = order.products.every((line) => line.quantity_shipped >= line.quantity) ? SHIPPED : PARTIALLY_SHIPPED;
   order.status = orderStatusName(order.status_id) ?? order.status;
   order.date_shipped = now;
-  // A new shipment changes the order, so pollers using min_date_modified see it.
-  order.date_modified = now;
+  // A new shipment changes the order, so pollers using min_date_modified see it; under the
+  // `shipmentBumpsOrderModified: false` quirk only the status change does.
+  if (state.quirks.shipmentBumpsOrderModified || order.status_id !== previousStatus) order.date_modified = now;
   return { shipment };
 }
 

@@ -15,8 +15,8 @@ describe('locations: true', () => {
     sandbox.catalog.setLocationStock(shirtS.id, warehouse.id, { onHand: 9, safetyStock: 2 });
     const items = await collect(source.inventory.items({ locations: true, pageSize: 2 }));
     expect(items.find((item) => item.sku === 'SHIRT-S')?.locations).toEqual([
-      { locationId: 1, code: 'BC-LOCATION-1', name: 'Default location', availableToSell: 3, onHand: 3 },
-      { locationId: warehouse.id, code: 'WH-2', name: 'Warehouse 2', availableToSell: 7, onHand: 9 },
+      { locationId: 1, code: 'BC-LOCATION-1', name: 'Default location', availableToSell: 3, onHand: 3, enabled: true },
+      { locationId: warehouse.id, code: 'WH-2', name: 'Warehouse 2', availableToSell: 7, onHand: 9, enabled: true },
     ]);
     expect(items.find((item) => item.sku === 'MUG-1')?.locations?.[0]).toMatchObject({ onHand: 12 });
     const inventoryRequests = sandbox.requests.filter((request) => request.path === '/v3/inventory/items');

@@ -17,6 +17,7 @@ describe('orders.send: guest policy (default)', () => {
       recovered: false,
       statusId: 11,
       poNumber: 'PO-1001',
+      archived: false,
       lines: [
         { sku: 'MUG-1', productId: 1, variantId: 1, quantity: 2 },
         { sku: 'TEE-M', productId: 2, variantId: 3, quantity: 1 },

@@ -49,14 +49,15 @@ describe('shipments.list and pages', () => {
       ['PO-6', 'PO-7', 'PO-7'],
       [],
     ]);
-    // The order list is read by checkpoint (min_date_modified), not by page number; the order at
-    // the checkpoint is listed again but its shipments are not fetched again.
+    // The order list is read by checkpoint (min_date_modified, one second before it, so an
+    // exclusive filter loses nothing), not by page number; the order at the checkpoint is listed
+    // again but its shipments are not fetched again.
     const lists = sandbox.requests.filter((request) => request.path === '/v2/orders');
     expect(lists.map((request) => [request.query.get('min_date_modified'), request.query.get('page'), request.query.get('sort')])).toEqual([
-      ['2026-11-26T10:00:00Z', '1', 'date_modified:asc'],
-      ['2026-11-26T10:02:00Z', '1', 'date_modified:asc'],
-      ['2026-11-26T10:05:00Z', '1', 'date_modified:asc'],
-      ['2026-11-26T10:07:00Z', '1', 'date_modified:asc'],
+      ['2026-11-26T09:59:59Z', '1', 'date_modified:asc'],
+      ['2026-11-26T10:01:59Z', '1', 'date_modified:asc'],
+      ['2026-11-26T10:04:59Z', '1', 'date_modified:asc'],
+      ['2026-11-26T10:06:59Z', '1', 'date_modified:asc'],
     ]);
     // The unshipped order (Awaiting Fulfillment) is filtered out by status and costs nothing.
     const perOrder = requestLines(sandbox).filter((line) => line !== 'GET /v2/orders');
