@@ -1,3 +1,4 @@
+import { definedFields } from './defined-fields';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limiter';
 import type { SandboxRequest } from './sandbox-request';
 import type { SandboxProductInput } from './catalog/catalog-state';
@@ -107,7 +108,7 @@ export function resolveSandboxOptions(options: SandboxStoreOptions = {}): Resolv
   if (options.scopes !== undefined && !(Array.isArray(options.scopes) && options.scopes.every((scope) => typeof scope === 'string'))) {
     problems.push('scopes: expected an array of scope names');
   }
-  const rateLimit = { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
+  const rateLimit = { ...DEFAULT_RATE_LIMIT, ...definedFields(options.rateLimit) };
   if (!isPositiveInteger(rateLimit.quota)) problems.push('rateLimit.quota: expected a positive integer');
   if (!isPositiveInteger(rateLimit.windowMs)) problems.push('rateLimit.windowMs: expected a positive integer (milliseconds)');
   const latency = options.latencyMs ?? 0;

@@ -17,6 +17,7 @@ import { shipOrder, type ShipOrderOptions } from './shipments/ship-order';
 import type { SandboxShipment } from './shipments/shipment-model';
 import { ShipmentState } from './shipments/shipment-state';
 import { defaultStoreProfile, type SandboxStoreProfile } from './store-profile';
+import { definedFields } from './defined-fields';
 
 /** A Fetch-API-compatible function. */
 export type SandboxFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -121,7 +122,7 @@ export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore 
   const resolved = resolveSandboxOptions(options);
   const state: SandboxState = {
     storeHash: resolved.storeHash,
-    profile: { ...defaultStoreProfile(resolved.storeHash), ...resolved.profile } as SandboxStoreProfile,
+    profile: { ...defaultStoreProfile(resolved.storeHash), ...definedFields(resolved.profile) } as SandboxStoreProfile,
     catalog: new CatalogState(),
     orders: new OrderState(),
     customers: new CustomerState(),

@@ -1,4 +1,5 @@
 import type { SandboxProduct, SandboxVariant } from './catalog-model';
+import { definedFields } from '../defined-fields';
 import { DEFAULT_LOCATION, type SandboxLocation, type SandboxLocationInput, type SandboxLocationStock } from './location-model';
 
 /** A variant to create with a product; everything but the SKU has a default. */
@@ -125,7 +126,7 @@ export class CatalogState {
       upc: '',
       gtin: '',
       mpn: '',
-      ...fields,
+      ...definedFields(fields),
       calculated_price: 0,
       date_created: now,
       date_modified: now,
@@ -150,7 +151,7 @@ export class CatalogState {
   /** Changes fields of a product and bumps its `date_modified`. */
   updateProduct(id: number, changes: Partial<Omit<SandboxProduct, 'id' | 'variants'>>): SandboxProduct {
     const product = this.#require(id);
-    Object.assign(product, changes, { date_modified: v3Timestamp() });
+    Object.assign(product, definedFields(changes), { date_modified: v3Timestamp() });
     this.#revisions.set(id, this.revision(id) + 1);
     product.calculated_price = effectivePrice(product.price, product.sale_price);
     return product;
@@ -160,7 +161,7 @@ export class CatalogState {
   updateVariant(variantId: number, changes: Partial<Omit<SandboxVariant, 'id' | 'product_id' | 'sku'>>): SandboxVariant {
     const variant = this.#variantsById.get(variantId);
     if (!variant) throw new TypeError(`[bigcommerce-source/testing] No variant ${variantId}.`);
-    Object.assign(variant, changes);
+    Object.assign(variant, definedFields(changes));
     this.#require(variant.product_id).date_modified = v3Timestamp();
     this.#revisions.set(variant.product_id, this.revision(variant.product_id) + 1);
     return variant;
@@ -187,7 +188,7 @@ export class CatalogState {
   /** Adds an inventory location and returns it. */
   addLocation(input: SandboxLocationInput): SandboxLocation {
     const id = Math.max(...this.#locations.map((location) => location.id)) + 1;
-    const location: SandboxLocation = { ...DEFAULT_LOCATION, description: '', ...input, id };
+    const location: SandboxLocation = { ...DEFAULT_LOCATION, description: '', ...definedFields(input), id };
     this.#locations.push(location);
     return location;
   }
@@ -250,7 +251,7 @@ export class CatalogState {
       is_free_shipping: false,
       fixed_cost_shipping_price: null,
       bin_picking_number: null,
-      ...input,
+      ...definedFields(input),
       calculated_price: 0,
       calculated_weight: 0,
     };

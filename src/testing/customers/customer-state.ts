@@ -1,3 +1,5 @@
+import { definedFields } from '../defined-fields';
+
 /**
  * A customer address as `GET /v3/customers?include=addresses` returns it (`address_Full`).
  * @see https://developer.bigcommerce.com/docs/rest-management/customers/addresses
@@ -140,7 +142,7 @@ export class CustomerState {
       notes: '',
       customer_group_id: 0,
       origin_channel_id: 1,
-      ...fields,
+      ...definedFields(fields),
       id,
       date_created: now,
       date_modified: now,
@@ -157,7 +159,7 @@ export class CustomerState {
       phone: '',
       address_type: 'residential',
       country: regionName(address.country_code),
-      ...address,
+      ...definedFields(address),
       id: this.#nextAddressId++,
       customer_id: id,
     }));
