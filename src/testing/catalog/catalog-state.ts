@@ -3,17 +3,19 @@ import { definedFields } from '../defined-fields';
 import { DEFAULT_LOCATION, type SandboxLocation, type SandboxLocationInput, type SandboxLocationStock } from './location-model';
 
 /** A variant to create with a product; everything but the SKU has a default. */
-export type SandboxVariantInput = Partial<Omit<SandboxVariant, 'id' | 'product_id' | 'sku_id'>> & {
+export type SandboxVariantInput = { [K in Exclude<keyof SandboxVariant, 'id' | 'product_id' | 'sku_id'>]?: SandboxVariant[K] | undefined } & {
   /** Required: BigCommerce requires a SKU on every non-base variant. */
   sku: string;
 };
 
 /** A product to create; everything but the name has a default. */
-export type SandboxProductInput = Partial<Omit<SandboxProduct, 'id' | 'variants' | 'base_variant_id' | 'date_created' | 'date_modified'>> & {
+export type SandboxProductInput = {
+  [K in Exclude<keyof SandboxProduct, 'id' | 'variants' | 'base_variant_id' | 'date_created' | 'date_modified'>]?: SandboxProduct[K] | undefined;
+} & {
   /** Product name. */
   name: string;
   /** Variants with options. Without them the product gets one base variant, as on BigCommerce. */
-  variants?: SandboxVariantInput[];
+  variants?: SandboxVariantInput[] | undefined;
 };
 
 /** BigCommerce's v3 timestamps: ISO 8601 with `+00:00` and no milliseconds. */
@@ -149,7 +151,7 @@ export class CatalogState {
   }
 
   /** Changes fields of a product and bumps its `date_modified`. */
-  updateProduct(id: number, changes: Partial<Omit<SandboxProduct, 'id' | 'variants'>>): SandboxProduct {
+  updateProduct(id: number, changes: { [K in Exclude<keyof SandboxProduct, 'id' | 'variants'>]?: SandboxProduct[K] | undefined }): SandboxProduct {
     const product = this.#require(id);
     Object.assign(product, definedFields(changes), { date_modified: v3Timestamp() });
     this.#revisions.set(id, this.revision(id) + 1);
@@ -158,7 +160,7 @@ export class CatalogState {
   }
 
   /** Changes fields of a variant and bumps its product's `date_modified`. */
-  updateVariant(variantId: number, changes: Partial<Omit<SandboxVariant, 'id' | 'product_id' | 'sku'>>): SandboxVariant {
+  updateVariant(variantId: number, changes: { [K in Exclude<keyof SandboxVariant, 'id' | 'product_id' | 'sku'>]?: SandboxVariant[K] | undefined }): SandboxVariant {
     const variant = this.#variantsById.get(variantId);
     if (!variant) throw new TypeError(`[bigcommerce-source/testing] No variant ${variantId}.`);
     Object.assign(variant, definedFields(changes));
@@ -197,7 +199,7 @@ export class CatalogState {
    * Sets a variant's stock at a location other than the default one (whose stock is the catalog's
    * `inventory_level`; change it with {@link CatalogState.updateVariant} or {@link CatalogState.updateProduct}).
    */
-  setLocationStock(variantId: number, locationId: number, stock: { onHand: number; safetyStock?: number }): void {
+  setLocationStock(variantId: number, locationId: number, stock: { onHand: number; safetyStock?: number | undefined }): void {
     if (!this.#variantsById.has(variantId)) throw new TypeError(`[bigcommerce-source/testing] No variant ${variantId}.`);
     if (locationId === DEFAULT_LOCATION.id || !this.#locations.some((location) => location.id === locationId)) {
       throw new TypeError(`[bigcommerce-source/testing] No location ${locationId} besides the default one.`);
