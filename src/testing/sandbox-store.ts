@@ -20,7 +20,7 @@ import { defaultStoreProfile, type SandboxStoreProfile } from './store-profile';
 import { definedFields } from './defined-fields';
 
 /** A Fetch-API-compatible function. */
-export type SandboxFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+export type SandboxFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /** An in-memory BigCommerce store, as returned by {@link createSandboxStore}. */
 export interface SandboxStore {
