@@ -1,16 +1,18 @@
 // Type test of the packed tarball, installed in a throwaway project (scripts/packed-app.mjs), the
 // way four kinds of consumers compile against it: every setup is `strict` with
-// `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess`, the installed TypeScript and
-// @types/node, and `skipLibCheck: false` (the package's own declaration files are checked too).
+// `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess`, with the project's own TypeScript
+// and @types/node; the package's declaration files are checked too (as with `skipLibCheck: false`).
+// Each setup is a folder of the project with its tsconfig.json, so `npx tsc -p types-node10` there
+// (KEEP_PACKED_APP=1) replays it.
 //
-//   node10       module commonjs, moduleResolution node10 (`types` and `typesVersions`: .d.cts)
+//   node10       module commonjs, moduleResolution node10 (`types` and `typesVersions` → .d.cts)
 //   node16-cjs   module node16 in a CommonJS package (`exports` → require → .d.cts)
 //   node16-esm   module node16 in an ESM package (`exports` → import → .d.ts)
 //   bundler      module esnext, moduleResolution bundler, with the DOM lib (.d.ts)
 //
 // Each compiles test/package/consumer.ts and every ```ts block of README.md and docs/*.md (as
 // test/docs/doc-examples.ts builds them; vitest and msw, which the testing guide imports, are
-// declared as `any`: the point is the SDK's types). Then:
+// declared loosely: the point is the SDK's types). Then:
 // - the consumer runs on Node as ESM and as CommonJS against the sandbox store (every optional
 //   input it passes is undefined at run time and must mean "not given");
 // - every optional property of the public API's inputs must accept an explicit undefined
@@ -37,10 +39,10 @@ const STRICT = {
 };
 
 const SETUPS = [
-  { name: 'node10', type: 'commonjs', options: { module: 'commonjs', moduleResolution: 'node10' } },
-  { name: 'node16-cjs', type: 'commonjs', options: { module: 'node16', moduleResolution: 'node16' } },
-  { name: 'node16-esm', type: 'module', options: { module: 'node16', moduleResolution: 'node16' } },
-  { name: 'bundler', type: 'module', options: { module: 'esnext', moduleResolution: 'bundler', lib: ['es2023', 'dom', 'dom.iterable'] } },
+  { name: 'node10', type: 'commonjs', declarations: 'd.cts', options: { module: 'commonjs', moduleResolution: 'node10' } },
+  { name: 'node16-cjs', type: 'commonjs', declarations: 'd.cts', options: { module: 'node16', moduleResolution: 'node16' } },
+  { name: 'node16-esm', type: 'module', declarations: 'd.ts', options: { module: 'node16', moduleResolution: 'node16' } },
+  { name: 'bundler', type: 'module', declarations: 'd.ts', options: { module: 'esnext', moduleResolution: 'bundler', lib: ['es2023', 'dom', 'dom.iterable'] } },
 ];
 
 /**
@@ -111,12 +113,19 @@ export async function consumerTypes(app) {
   const ts = createRequire(join(app.dir, 'package.json'))('typescript');
   const failures = [];
   const resolved = [];
+  let topLevelAwaits = 0;
   for (const setup of SETUPS) {
     const { diagnostics, packageFiles } = typeCheck(ts, app, `types-${setup.name}`);
-    resolved.push(`${setup.name}: ${packageFiles.filter((file) => file.startsWith('dist/')).join(', ')}`);
+    const read = packageFiles.filter((file) => file.startsWith('dist/')).sort();
+    const expected = [`dist/index.${setup.declarations}`, `dist/testing.${setup.declarations}`];
+    if (read.join() !== expected.join()) failures.push(`[${setup.name}] read ${read.join(', ') || 'no declaration file'}, expected ${expected.join(', ')}`);
+    resolved.push(`${setup.name}: ${read.join(', ')}`);
     for (const diagnostic of diagnostics) {
       const example = /example-(\d+)\.ts$/.exec(diagnostic.file);
-      if (example && setup.type === 'commonjs' && TOP_LEVEL_AWAIT_CODES.has(diagnostic.code)) continue;
+      if (example && setup.type === 'commonjs' && TOP_LEVEL_AWAIT_CODES.has(diagnostic.code)) {
+        topLevelAwaits += 1;
+        continue;
+      }
       const where = example
         ? `${examples[Number(example[1])].file}:${examples[Number(example[1])].line + diagnostic.line - 1}`
         : `${diagnostic.file.replace(/^types-[^/]+\//, '')}:${diagnostic.line}`;
@@ -126,7 +135,7 @@ export async function consumerTypes(app) {
   if (failures.length > 0) {
     throw new Error(`consumer-types: the installed package's types fail a consumer setup (${failures.length} errors):\n${failures.join('\n')}`);
   }
-  console.log(`consumer-types: consumer.ts and ${examples.length} README/docs examples compile under every setup (${((performance.now() - started) / 1000).toFixed(1)} s); types read:`);
+  console.log(`consumer-types: consumer.ts and ${examples.length} README/docs examples compile under every setup (${((performance.now() - started) / 1000).toFixed(1)} s; ${topLevelAwaits} top-level awaits of the examples left out in the CommonJS setups); types read:`);
   for (const line of resolved) console.log(`  ${line}`);
 
   // The consumer runs on the installed package: as ESM, by Node stripping its types, and as

@@ -9,6 +9,7 @@
 // CommonJS file cannot use it).
 import {
   ApiError,
+  AuthenticationError,
   BigCommerceError,
   BigCommerceSource,
   ConfigError,
@@ -147,7 +148,7 @@ async function inventory(source: BigCommerceSource, skus: number): Promise<strin
   let cursor: string | undefined;
   for await (const page of source.inventory.pages({ cursor: saved, pageSize: 10 })) {
     const first: InventoryItem | undefined = page.items[0];
-    check(first === undefined || inventoryItemSchema !== undefined, 'an item or an empty page');
+    check(first !== undefined && inventoryItemSchema.parse(first).sku === first.sku, 'a first page whose items match the exported schema');
     for (const item of page.items) seen.add(item.sku);
     cursor = page.cursor;
     break;
@@ -252,17 +253,19 @@ async function shipments(source: BigCommerceSource, sandbox: SandboxStore, sent:
   return `${listed.length} shipment`;
 }
 
-async function errors(source: BigCommerceSource, sandbox: SandboxStore): Promise<void> {
+async function errors(source: BigCommerceSource, sandbox: SandboxStore, sent: SentOrder): Promise<void> {
+  // `times` left undefined means once: the next request gets the store's answer.
   const fault: InjectFaultOptions = { match: { method: 'GET', path: undefined }, times: count('TIMES') };
   sandbox.injectFault({ kind: 'status', status: 404, headers: undefined, body: undefined }, fault);
   try {
-    await source.shipments.forOrder(1, { signal: undefined });
+    await source.shipments.forOrder(sent.orderId, { signal: undefined });
     check(false, 'a 404 is thrown');
   } catch (error) {
     check(isBigCommerceError(error) && error instanceof NotFoundError && error instanceof ApiError, `NotFoundError: ${String(error)}`);
     const base: BigCommerceError = error;
     check(base.name === 'NotFoundError' && error.status === 404 && resumeCursorOf(error) === undefined, 'its status and no cursor');
   }
+  check((await source.shipments.forOrder(sent.orderId)).length === 1, 'the fault is used up after one request');
   try {
     new BigCommerceSource({ storeHash: '', auth: createApiKeyAuth({ accessToken: 'token', clientId: undefined }) });
     check(false, 'an empty store hash is refused');
@@ -271,13 +274,19 @@ async function errors(source: BigCommerceSource, sandbox: SandboxStore): Promise
   }
 }
 
-async function auth(): Promise<string> {
+async function auth(sandbox: SandboxStore): Promise<string> {
+  // A strategy of one's own, with a token the store does not know: a typed 401.
+  const custom: AuthStrategy = { type: 'custom', getRequestHeaders: () => ({ 'X-Auth-Token': 'not-the-token' }), toJSON: undefined };
+  try {
+    await new BigCommerceSource({ storeHash: sandbox.storeHash, auth: custom, fetch: sandbox.fetch, maxRetries: undefined }).verifyConnection();
+    check(false, 'an unknown token is refused');
+  } catch (error) {
+    check(error instanceof AuthenticationError && error.status === 401 && !JSON.stringify(error).includes('not-the-token'), `AuthenticationError: ${String(error)}`);
+  }
   const fixed: OAuth2AuthOptions = { clientId: 'app-client', accessToken: 'app-token', getAccessToken: undefined };
   const fromStore: OAuth2AuthOptions = { clientId: 'app-client', accessToken: undefined, getAccessToken: ({ storeHash }) => `token-for-${storeHash}` };
-  const custom: AuthStrategy = { type: 'custom', getRequestHeaders: () => ({ 'X-Auth-Token': 'custom' }), toJSON: undefined };
   const headers = await createOAuth2Auth(fromStore).getRequestHeaders({ storeHash: 'abc123', signal: undefined });
   check(headers['X-Auth-Token'] === 'token-for-abc123' && JSON.stringify(createOAuth2Auth(fixed)).includes('oauth2'), 'OAuth2 auth');
-  check(custom.type === 'custom', 'a custom strategy');
 
   const appOptions: OAuthAppOptions = {
     clientId: 'app-client',
@@ -328,8 +337,8 @@ export async function main(): Promise<string> {
   const parts = [await inventory(source, skus)];
   const sent = await orders(source);
   parts.push(`order ${sent.orderId}`, await shipments(source, sandbox, sent));
-  await errors(source, sandbox);
-  parts.push(await auth());
+  await errors(source, sandbox, sent);
+  parts.push(await auth(sandbox));
   const remote = await overHttp(sandbox);
   check(remote.storeHash === store.storeHash, 'the same store over HTTP');
   check(events.some((event) => event.type === 'request'), 'request events');
