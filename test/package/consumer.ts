@@ -23,6 +23,7 @@ import {
   inventoryItemSchema,
   isBigCommerceError,
   parseStoreHash,
+  path,
   purchaseOrderSchema,
   resumeCursorOf,
   VERSION,
@@ -36,8 +37,12 @@ import {
   type InventoryPage,
   type OAuth2AuthOptions,
   type OAuthAppOptions,
+  type PaginateOptions,
   type PurchaseOrder,
   type PurchaseOrderAddress,
+  type QueryParams,
+  type RawRequest,
+  type RawResponse,
   type RequestOptions,
   type SendManyOptions,
   type SendManyResult,
@@ -312,6 +317,34 @@ async function auth(sandbox: SandboxStore): Promise<string> {
   return 'auth factories and the OAuth app';
 }
 
+async function anyRequest(source: BigCommerceSource, sandbox: SandboxStore, sent: SentOrder): Promise<string> {
+  const request: RawRequest<unknown> = {
+    method: 'GET',
+    path: path`/v2/orders/${sent.orderId}`,
+    query: undefined,
+    body: undefined,
+    schema: undefined,
+    repeatable: flag('REPEATABLE'),
+  };
+  const order: RawResponse<unknown> = await source.request(request, callOptions);
+  check(order.status === 200 && (order.data as { id?: unknown } | undefined)?.id === sent.orderId, `source.request: ${JSON.stringify(order.data)}`);
+
+  const query: QueryParams = { include_fields: 'sku', is_visible: flag('VISIBLE_ONLY') };
+  const options: PaginateOptions<unknown> = { ...callOptions, path: '/v3/catalog/products', query, pageSize: 7, itemSchema: undefined };
+  let products = 0;
+  for await (const product of source.paginate(options)) if (product !== undefined) products += 1;
+  check(products === sandbox.catalog.size, `source.paginate: ${products} of ${sandbox.catalog.size} products`);
+
+  const before = sandbox.requests.length;
+  try {
+    await source.request({ method: 'GET', path: '/v3/catalog/../../v2/store' });
+    check(false, 'a path that leaves its resource is refused');
+  } catch (error) {
+    check(error instanceof ValidationError && sandbox.requests.length === before, `ValidationError, nothing sent: ${String(error)}`);
+  }
+  return `source.request and source.paginate (${products} products)`;
+}
+
 async function overHttp(sandbox: SandboxStore): Promise<StoreInfo> {
   const listen: ListenOptions = { host: text('HOST'), port: count('PORT') };
   const server = await sandbox.listen(listen);
@@ -338,6 +371,7 @@ export async function main(): Promise<string> {
   const sent = await orders(source);
   parts.push(`order ${sent.orderId}`, await shipments(source, sandbox, sent));
   await errors(source, sandbox, sent);
+  parts.push(await anyRequest(source, sandbox, sent));
   parts.push(await auth(sandbox));
   const remote = await overHttp(sandbox);
   check(remote.storeHash === store.storeHash, 'the same store over HTTP');
