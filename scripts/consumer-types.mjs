@@ -86,6 +86,7 @@ function typeCheck(ts, app, dir) {
     ...checked.flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]),
   ];
   return {
+    program,
     packageFiles: checked.filter((file) => file.fileName.startsWith(`${app.installed}/`)).map((file) => file.fileName.slice(app.installed.length + 1)),
     diagnostics: found.map((diagnostic) => ({
       file: diagnostic.file ? diagnostic.file.fileName.slice(app.dir.length + 1) : '',
@@ -114,8 +115,10 @@ export async function consumerTypes(app) {
   const failures = [];
   const resolved = [];
   let topLevelAwaits = 0;
+  let bundlerProgram;
   for (const setup of SETUPS) {
-    const { diagnostics, packageFiles } = typeCheck(ts, app, `types-${setup.name}`);
+    const { program, diagnostics, packageFiles } = typeCheck(ts, app, `types-${setup.name}`);
+    if (setup.name === 'bundler') bundlerProgram = program;
     const read = packageFiles.filter((file) => file.startsWith('dist/')).sort();
     const expected = [`dist/index.${setup.declarations}`, `dist/testing.${setup.declarations}`];
     if (read.join() !== expected.join()) failures.push(`[${setup.name}] read ${read.join(', ') || 'no declaration file'}, expected ${expected.join(', ')}`);
@@ -147,7 +150,9 @@ export async function consumerTypes(app) {
   const cjs = app.node(['types-node16-cjs/consumer.cjs']).trim();
   console.log(`consumer-types: consumer.ts as CommonJS: ${cjs}`);
 
-  const refusing = optionalInputsRefusingUndefined(app);
+  // On the bundler setup's program, which holds dist/index.d.ts and dist/testing.d.ts.
+  const entries = ['dist/index.d.ts', 'dist/testing.d.ts'].map((file) => join(app.installed, file));
+  const refusing = optionalInputsRefusingUndefined(ts, bundlerProgram, app.installed, entries);
   if (refusing.length > 0) {
     throw new Error(`consumer-types: optional input properties that refuse an explicit undefined (add \`| undefined\`):\n${refusing.join('\n')}`);
   }

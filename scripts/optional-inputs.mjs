@@ -7,25 +7,17 @@
 // the package's outputs and its return value an input again. Output types (items, errors, claims)
 // keep exact optional properties: the package leaves those keys out rather than setting them to
 // undefined.
-import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 
-/** Each problem as `path.to.property (file:line)`, e.g. `createSandboxStore(options).rateLimit.quota`. */
-export function optionalInputsRefusingUndefined(app, entries = ['dist/index.d.ts', 'dist/testing.d.ts']) {
-  const ts = createRequire(join(app.dir, 'package.json'))('typescript');
-  const files = entries.map((entry) => join(app.installed, entry));
-  const program = ts.createProgram(files, {
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    target: ts.ScriptTarget.ES2022,
-    types: ['node'],
-    noEmit: true,
-  });
+/**
+ * Each problem as `path.to.property (file:line)`, e.g. `createSandboxStore(options).rateLimit.quota`.
+ * `program` is a TypeScript program with `exactOptionalPropertyTypes` that holds the package's
+ * entry declaration files (`files`), installed in the folder `installed`.
+ */
+export function optionalInputsRefusingUndefined(ts, program, installed, files) {
   const checker = program.getTypeChecker();
   const undefinedType = checker.getUndefinedType();
-  const ours = (declaration) => declaration.getSourceFile().fileName.startsWith(app.installed);
+  const ours = (declaration) => declaration.getSourceFile().fileName.startsWith(`${installed}/`);
   const seen = new Set();
   const problems = new Map();
 
@@ -61,7 +53,7 @@ export function optionalInputsRefusingUndefined(app, entries = ['dist/index.d.ts
       if (input && property.flags & ts.SymbolFlags.Optional && !acceptsUndefined(propertyType)) {
         const declaration = property.declarations[0];
         const file = declaration.getSourceFile();
-        const where = `${relative(app.installed, file.fileName)}:${file.getLineAndCharacterOfPosition(declaration.getStart()).line + 1}`;
+        const where = `${relative(installed, file.fileName)}:${file.getLineAndCharacterOfPosition(declaration.getStart()).line + 1}`;
         if (![...problems.values()].includes(where)) problems.set(`${path}.${property.name}`, where);
       }
       visit(propertyType, input, `${path}.${property.name}`);
