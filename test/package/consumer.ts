@@ -14,6 +14,7 @@ import {
   BigCommerceSource,
   ConfigError,
   NotFoundError,
+  ResponseTooLargeError,
   SignedPayloadError,
   UnknownSkuError,
   ValidationError,
@@ -133,6 +134,7 @@ function sourceFor(sandbox: SandboxStore, events: SourceEvent[]): BigCommerceSou
     timeoutMs: count('TIMEOUT_MS'),
     maxRetries: count('MAX_RETRIES'),
     maxConcurrency: count('MAX_CONCURRENCY'),
+    maxResponseBytes: count('MAX_RESPONSE_BYTES'),
     onEvent: (event) => events.push(event),
   };
   return new BigCommerceSource(options);
@@ -208,6 +210,7 @@ async function orders(source: BigCommerceSource): Promise<SentOrder> {
     externalSource: undefined,
     channelId: count('CHANNEL_ID'),
     pricing: undefined,
+    settleMs: count('SETTLE_MS'),
   };
   const po = purchaseOrderSchema.parse(purchaseOrder('PO-CONSUMER-1', 'mug-1')) satisfies PurchaseOrder;
   const sent = await source.orders.send(po, sendOptions);
@@ -271,6 +274,17 @@ async function errors(source: BigCommerceSource, sandbox: SandboxStore, sent: Se
     check(base.name === 'NotFoundError' && error.status === 404 && resumeCursorOf(error) === undefined, 'its status and no cursor');
   }
   check((await source.shipments.forOrder(sent.orderId)).length === 1, 'the fault is used up after one request');
+  // A body past maxResponseBytes stops there, with its own error class (a page of 250 products is
+  // several hundred kilobytes).
+  const big = createSandboxStore();
+  seedCatalog(big.catalog, { products: 250, seed: 3 });
+  const capped = new BigCommerceSource({ storeHash: big.storeHash, auth: createApiKeyAuth({ accessToken: big.accessToken }), fetch: big.fetch, maxResponseBytes: 65_536 });
+  try {
+    for await (const page of capped.inventory.pages({ cursor: undefined })) check(page.items.length === 0, 'a page of 250 products fits in 64 KiB');
+    check(false, 'a page past maxResponseBytes is refused');
+  } catch (error) {
+    check(error instanceof ResponseTooLargeError && error.maxResponseBytes === 65_536, `ResponseTooLargeError: ${String(error)}`);
+  }
   try {
     new BigCommerceSource({ storeHash: '', auth: createApiKeyAuth({ accessToken: 'token', clientId: undefined }) });
     check(false, 'an empty store hash is refused');
