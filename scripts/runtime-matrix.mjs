@@ -1,40 +1,34 @@
-// Runtime matrix: the packed tarball (`npm pack`), installed in a temporary project the way users
-// install it, imported once as ESM and once as CommonJS, on Node 22 and Node 24, each running an
-// inventory sync (with a resume from a cursor) against the sandbox store over real HTTP.
+// Runtime matrix: the packed tarball, installed in a throwaway project the way users install it
+// (scripts/packed-app.mjs), imported once as ESM and once as CommonJS, on Node 22 and Node 24, each
+// running an inventory sync (with a resume from a cursor) against the sandbox store over real HTTP.
 //
-// Run after `npm run build`: node scripts/runtime-matrix.mjs
+//   node scripts/runtime-matrix.mjs      packs and installs first (`npm test` shares one install)
 // Node 24 is the `node` devDependency; Node 22 is installed once (from the npm cache when it is
 // there) into node_modules/.cache/runtime-matrix/ and reused.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMain, packedApp, root } from './packed-app.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const started = performance.now();
-const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
-const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-
-// Node 22, cached between runs.
-const cache = join(root, 'node_modules/.cache/runtime-matrix');
-const node22 = join(cache, 'node_modules/node/bin/node');
-if (!existsSync(node22)) {
-  mkdirSync(cache, { recursive: true });
-  writeFileSync(join(cache, 'package.json'), JSON.stringify({ private: true, name: 'runtime-matrix-node22' }));
-  npm(['install', 'node@22', '--no-save', '--prefer-offline', '--no-audit', '--no-fund'], cache);
+/** Node 22's binary, cached between runs. */
+function node22() {
+  const cache = join(root, 'node_modules/.cache/runtime-matrix');
+  const binary = join(cache, 'node_modules/node/bin/node');
+  if (!existsSync(binary)) {
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(join(cache, 'package.json'), JSON.stringify({ private: true, name: 'runtime-matrix-node22' }));
+    execFileSync('npm', ['install', 'node@22', '--no-save', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: cache, stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+  return binary;
 }
-const runtimes = [
-  ['node 22', node22],
-  ['node 24', join(root, 'node_modules/node/bin/node')],
-];
 
-// The tarball, in a temporary project.
-const work = mkdtempSync(join(tmpdir(), 'bigcommerce-source-matrix-'));
-try {
-  const [{ filename }] = JSON.parse(npm(['pack', '--json', '--pack-destination', work], root));
-  writeFileSync(join(work, 'package.json'), JSON.stringify({ private: true, name: 'matrix-app', version: '1.0.0' }));
-  npm(['install', join(work, filename), '--prefer-offline', '--no-audit', '--no-fund', '--omit=dev'], work);
-
+export function runtimeMatrix(app) {
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const runtimes = [
+    ['node 22', node22()],
+    ['node 24', join(root, 'node_modules/node/bin/node')],
+  ];
   const program = (load) => `${load}
 const CATALOG = { products: 300, seed: 7, maxVariants: 6 };
 async function main() {
@@ -69,24 +63,24 @@ async function main() {
 }
 main().catch((error) => { console.error(error); process.exitCode = 1; });
 `;
-  writeFileSync(
-    join(work, 'sync.mjs'),
+  app.write(
+    'sync.mjs',
     program(`import { BigCommerceSource, createApiKeyAuth, VERSION } from 'bigcommerce-source';
 import { createSandboxStore, seedCatalog } from 'bigcommerce-source/testing';`),
   );
-  writeFileSync(
-    join(work, 'sync.cjs'),
+  app.write(
+    'sync.cjs',
     program(`const { BigCommerceSource, createApiKeyAuth, VERSION } = require('bigcommerce-source');
 const { createSandboxStore, seedCatalog } = require('bigcommerce-source/testing');`),
   );
 
   for (const [label, node] of runtimes) {
     for (const file of ['sync.mjs', 'sync.cjs']) {
-      const output = execFileSync(node, [file], { cwd: work, encoding: 'utf8' }).trim();
+      const output = app.node([file], node).trim();
       console.log(`runtime-matrix: ${label} ${file}: ${output}`);
     }
   }
   console.log(`runtime-matrix: ok in ${elapsed()}`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }
+
+if (isMain(import.meta.url)) runtimeMatrix(packedApp());

@@ -1,37 +1,26 @@
-// Loads the built package the way users do: require() from CommonJS and import() from ESM, by the
-// package's own name (Node resolves a package's self-reference through its "exports" map).
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+// Smoke test of the packed tarball, installed in a throwaway project (scripts/packed-app.mjs):
+// require() and import() of the library and of bigcommerce-source/testing by name, no node:
+// built-in or Buffer in the library entry, a real verifyConnection(), and the command line
+// through npx: `--version` and `demo`.
+//
+//   node scripts/smoke.mjs      packs and installs first (`npm test` shares one install)
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
+import { isMain, packedApp, root } from './packed-app.mjs';
 
-const require = createRequire(import.meta.url);
-const expectedExports = ['BigCommerceSource', 'createApiKeyAuth', 'createOAuth2Auth', 'createOAuthApp', 'parseStoreHash', 'isBigCommerceError', 'ApiError'];
+export function smoke(app) {
+  copyFileSync(join(root, 'test/package/smoke.mjs'), join(app.dir, 'smoke.mjs'));
+  console.log(`smoke: ${app.node(['smoke.mjs']).trim()}`);
 
-const required = require('bigcommerce-source');
-const imported = await import('bigcommerce-source');
-for (const [style, module] of [['require', required], ['import', imported]]) {
-  for (const name of expectedExports) assert.equal(typeof module[name], 'function', `${style}('bigcommerce-source').${name}`);
-  assert.equal(module.parseStoreHash('https://store-abc123.mybigcommerce.com/'), 'abc123');
-}
-assert.equal(typeof require('bigcommerce-source/testing').createSandboxStore, 'function');
-assert.equal(typeof (await import('bigcommerce-source/testing')).createSandboxStore, 'function');
-
-// The library entry must run on edge runtimes: no Node built-in may be imported by it.
-for (const file of ['dist/index.js', 'dist/index.cjs']) {
-  const code = readFileSync(file, 'utf8');
-  assert.doesNotMatch(code, /(?:from\s*|require\(|import\()\s*["']node:/, `${file} imports a node: built-in`);
-  assert.doesNotMatch(code, /\bBuffer\./, `${file} uses Buffer`);
+  // The command line as npm links it; `--no` keeps npx from fetching anything.
+  const version = app.run('npx', ['--no', '--', 'bigcommerce-source', '--version']).trim();
+  assert.equal(version, app.version, 'npx bigcommerce-source --version');
+  const demo = app.run('npx', ['--no', '--', 'bigcommerce-source', 'demo']);
+  for (const line of [/^Report$/m, /connection {2}Sandbox Supply Co\. \(sandbox1\).*7 of 7 scopes verified/, /orders {6}2 created/, /shipments {3}1 read back by PO number, 1 by date/]) {
+    assert.match(demo, line, `npx bigcommerce-source demo:\n${demo}`);
+  }
+  console.log(`smoke: npx bigcommerce-source --version -> ${version}; demo -> ${/inventory {3}(.*)/.exec(demo)?.[1]}`);
 }
 
-// A real call through the built package, against the sandbox over its in-memory fetch.
-const { createSandboxStore } = await import('bigcommerce-source/testing');
-const sandbox = createSandboxStore();
-const source = new imported.BigCommerceSource({
-  storeHash: sandbox.storeHash,
-  auth: imported.createApiKeyAuth({ accessToken: sandbox.accessToken }),
-  fetch: sandbox.fetch,
-});
-const store = await source.verifyConnection();
-assert.equal(store.storeHash, sandbox.storeHash);
-
-console.log(`smoke: require() and import() of bigcommerce-source ${imported.VERSION} work; verifyConnection() -> ${store.name}`);
+if (isMain(import.meta.url)) smoke(packedApp());

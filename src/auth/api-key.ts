@@ -5,7 +5,7 @@ import { headerValueSchema, parseAuthOptions } from './parse-auth-options';
 /** Options of {@link createApiKeyAuth}. */
 export interface ApiKeyAuthOptions {
   /** The API account's client id. Sent as `X-Auth-Client`; BigCommerce no longer requires it. */
-  readonly clientId?: string;
+  readonly clientId?: string | undefined;
   /** The API account's access token, sent as `X-Auth-Token`. */
   readonly accessToken: string;
 }

@@ -11,13 +11,13 @@ export type OAuth2AuthOptions =
       /** The store's access token from the app install (`exchangeCode`). */
       readonly accessToken: string;
       /** Not allowed with `accessToken`. */
-      readonly getAccessToken?: never;
+      readonly getAccessToken?: undefined;
     }
   | {
       /** The app's client id, sent as `X-Auth-Client`. */
       readonly clientId: string;
       /** Not allowed with `getAccessToken`. */
-      readonly accessToken?: never;
+      readonly accessToken?: undefined;
       /**
        * Returns the store's current access token, e.g. from your token store. Called before every
        * request attempt: cache inside it if the lookup is slow.

@@ -17,7 +17,7 @@ export interface ApiErrorDetails {
   /** BigCommerce's request id (`X-Request-Id`), when the response carried one. Quote it to support. */
   readonly requestId: string | undefined;
   /** Per-field messages from a v3 `errors` object or a v2 `details` object. */
-  readonly fieldErrors?: readonly FieldIssue[];
+  readonly fieldErrors?: readonly FieldIssue[] | undefined;
 }
 
 /**

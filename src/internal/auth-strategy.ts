@@ -30,5 +30,5 @@ export interface AuthStrategy {
    */
   getRequestHeaders(context: AuthContext): Promise<Readonly<Record<string, string>>> | Readonly<Record<string, string>>;
   /** What `JSON.stringify` shows of the strategy. Built-ins return `{ type, clientId }`, never a token. */
-  toJSON?(): unknown;
+  toJSON?: (() => unknown) | undefined;
 }

@@ -14,44 +14,44 @@ export interface BigCommerceSourceOptions {
   /** How requests are authenticated: {@link createApiKeyAuth}, {@link createOAuth2Auth} or your own {@link AuthStrategy}. */
   readonly auth: AuthStrategy;
   /** A name for this connection in your logs, e.g. the supplier's name. */
-  readonly connectionName?: string;
+  readonly connectionName?: string | undefined;
   /**
    * Where the REST API lives. Must be https, except on a loopback host (a local sandbox store).
    * @default 'https://api.bigcommerce.com'
    */
-  readonly apiBaseUrl?: string;
+  readonly apiBaseUrl?: string | undefined;
   /**
    * The `fetch` to send requests with. Without it, `globalThis.fetch` is looked up on every request
    * (never captured at import), so test interceptors and polyfills installed later still apply.
    * It is called as `fetch(url, init)` with a URL string, never as a method of another object.
    */
-  readonly fetch?: typeof globalThis.fetch;
+  readonly fetch?: typeof globalThis.fetch | undefined;
   /**
    * Timeout of each attempt, in milliseconds, from sending the request to reading the whole body.
    * @default 30000
    */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /**
    * How many times a failed request is retried: network errors, 408, 429 and 5xx for reads; only
    * 429 for writes that are not safe to repeat (see `docs/retries-and-rate-limits.md`).
    * @default 5
    */
-  readonly maxRetries?: number;
+  readonly maxRetries?: number | undefined;
   /**
    * The most requests this source has in flight at once. BigCommerce's quota is per store, shared
    * by every app on it: keep this low.
    * @default 4
    */
-  readonly maxConcurrency?: number;
+  readonly maxConcurrency?: number | undefined;
   /**
    * The most bytes one response body may have, counted as it arrives (after decompression). Reading
    * stops past it with a `ResponseTooLargeError`, so an endless or huge body cannot exhaust memory.
    * BigCommerce's largest pages are a few megabytes.
    * @default 67108864 (64 MiB)
    */
-  readonly maxResponseBytes?: number;
+  readonly maxResponseBytes?: number | undefined;
   /** Called for every request, response, retry and throttle. Events never carry secrets. */
-  readonly onEvent?: (event: SourceEvent) => void;
+  readonly onEvent?: ((event: SourceEvent) => void) | undefined;
 }
 
 /** The options after validation, with defaults applied. */

@@ -24,7 +24,7 @@ export type SandboxFault =
       /** The HTTP status to answer with. */
       readonly status: number;
       /** Extra response headers, e.g. the rate-limit headers of a 429. */
-      readonly headers?: Readonly<Record<string, string>>;
+      readonly headers?: Readonly<Record<string, string>> | undefined;
       /** The body: JSON-encoded unless a string; `null` for none; BigCommerce's error body when omitted. */
       readonly body?: unknown;
     }
@@ -59,7 +59,7 @@ export type SandboxFault =
        */
       readonly kind: 'commit-then-status';
       /** The HTTP status sent instead of the store's answer. */
-      readonly status?: number;
+      readonly status?: number | undefined;
       /** The body: as for a `status` fault. */
       readonly body?: unknown;
     }
@@ -81,26 +81,26 @@ export type SandboxFault =
        */
       readonly kind: 'html-error';
       /** The HTTP status of the page. */
-      readonly status?: number;
+      readonly status?: number | undefined;
     };
 
 /** Which requests a fault applies to. Every given condition must hold. */
 export interface FaultMatch {
   /** The HTTP method, in any case. */
-  readonly method?: string;
+  readonly method?: string | undefined;
   /** The path below `/stores/{hash}`: a string is a prefix (`'/v2/orders'`), a RegExp is tested. */
-  readonly path?: string | RegExp;
+  readonly path?: string | RegExp | undefined;
 }
 
 /** Options of {@link SandboxStore.injectFault}. */
 export interface InjectFaultOptions {
   /** Only requests matching this get the fault. @default every request */
-  readonly match?: FaultMatch;
+  readonly match?: FaultMatch | undefined;
   /**
    * How many matching requests get the fault before it is used up; `Infinity` for all of them.
    * @default 1
    */
-  readonly times?: number;
+  readonly times?: number | undefined;
 }
 
 /** A fault waiting for requests, as returned by {@link SandboxStore.injectFault}. */

@@ -8,12 +8,12 @@ export interface ListenOptions {
    * The loopback address to listen on.
    * @default '127.0.0.1'
    */
-  readonly host?: string;
+  readonly host?: string | undefined;
   /**
    * The TCP port; 0 picks a free one.
    * @default 0
    */
-  readonly port?: number;
+  readonly port?: number | undefined;
 }
 
 /** A sandbox store served over HTTP, as returned by {@link SandboxStore.listen}. */

@@ -9,57 +9,57 @@ export interface SandboxQuirks {
    * order's `external_order_id`. The filter is documented; the kind of match is not.
    * @default 'exact'
    */
-  readonly externalOrderIdMatch?: 'exact' | 'prefix' | 'contains';
+  readonly externalOrderIdMatch?: 'exact' | 'prefix' | 'contains' | undefined;
   /**
    * Whether `GET /v2/orders` lists archived orders (`is_deleted: true`, see
    * `sandbox.archiveOrder`). No document says; the control panel's order list hides them.
    * @default false
    */
-  readonly archivedOrdersListed?: boolean;
+  readonly archivedOrdersListed?: boolean | undefined;
   /**
    * Whether the store percent-decodes a query before it splits `:in` lists on commas, as
    * BigCommerce's own example (`id%3Ain=138%2C139`) shows: then a value containing `,` is split
    * whatever the client encodes. `false` splits on the literal commas first, so `%2C` survives.
    * @default true
    */
-  readonly decodeBeforeSplit?: boolean;
+  readonly decodeBeforeSplit?: boolean | undefined;
   /**
    * Whether the SKU filters (`sku:in` of inventory items and products, `sku` of variants and
    * products) compare case-sensitively. SKUs stay unique regardless of case either way.
    * @default false
    */
-  readonly skuFilterCaseSensitive?: boolean;
+  readonly skuFilterCaseSensitive?: boolean | undefined;
   /**
    * Whether the customers' `email:in` filter compares case-sensitively. Emails stay unique
    * regardless of case either way (a create with a taken email is a 422).
    * @default false
    */
-  readonly emailFilterCaseSensitive?: boolean;
+  readonly emailFilterCaseSensitive?: boolean | undefined;
   /**
    * Whether `GET /v3/inventory/items` lists only the variants of products that track inventory
    * by variant ("all product variants whose inventories are tracked by variant are inventory
    * items"), leaving out products tracked by product or not tracked.
    * @default false
    */
-  readonly inventoryItemsOnlyVariantTracked?: boolean;
+  readonly inventoryItemsOnlyVariantTracked?: boolean | undefined;
   /**
    * Whether `min_date_modified` on `GET /v2/orders` is exclusive (`>`) rather than inclusive (`>=`).
    * @default false
    */
-  readonly minDateModifiedExclusive?: boolean;
+  readonly minDateModifiedExclusive?: boolean | undefined;
   /**
    * Whether a new shipment bumps its order's `date_modified`. With `false` only a shipment that
    * changes the order's status bumps it (the status change does, as documented), so a second
    * shipment of a Partially Shipped order leaves `date_modified` where it was.
    * @default true
    */
-  readonly shipmentBumpsOrderModified?: boolean;
+  readonly shipmentBumpsOrderModified?: boolean | undefined;
   /**
    * Whether the order's `items_shipped` lags behind its shipments: with `true` a shipment does
    * not add to it (the lines' `quantity_shipped` and the status still change).
    * @default false
    */
-  readonly itemsShippedStale?: boolean;
+  readonly itemsShippedStale?: boolean | undefined;
 }
 
 /** {@link SandboxQuirks} with every default applied. */

@@ -1,3 +1,4 @@
+import { definedFields } from './defined-fields';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limiter';
 import type { SandboxRequest } from './sandbox-request';
 import type { SandboxProductInput } from './catalog/catalog-state';
@@ -12,12 +13,12 @@ export interface SandboxStoreOptions {
    * token used on a store it does not belong to.
    * @default 'sandbox1'
    */
-  readonly storeHash?: string;
+  readonly storeHash?: string | undefined;
   /**
    * The only `X-Auth-Token` the store accepts; anything else gets 401.
    * @default 'sandbox-token'
    */
-  readonly accessToken?: string;
+  readonly accessToken?: string | undefined;
   /**
    * Fields of the store profile (`GET /v2/store`) to change; the rest keep their defaults. The merge
    * is shallow: a nested object such as `timezone` replaces the default one whole.
@@ -26,7 +27,7 @@ export interface SandboxStoreOptions {
    * createSandboxStore({ profile: { name: 'Acme Wholesale', currency: 'EUR', status: 'maintenance' } });
    * ```
    */
-  readonly profile?: Partial<SandboxStoreProfile> & Readonly<Record<string, unknown>>;
+  readonly profile?: ({ readonly [K in keyof SandboxStoreProfile]?: SandboxStoreProfile[K] | undefined } & Readonly<Record<string, unknown>>) | undefined;
   /**
    * The OAuth scopes the token has. A route needing a scope the token lacks gets 403, as on
    * BigCommerce. Without this option the token has every scope.
@@ -36,12 +37,12 @@ export interface SandboxStoreOptions {
    * createSandboxStore({ scopes: ['store_v2_products_read_only', 'store_v2_orders'] });
    * ```
    */
-  readonly scopes?: readonly string[];
+  readonly scopes?: readonly string[] | undefined;
   /**
    * The request quota per window. Missing fields keep their defaults.
    * @default { quota: 10000, windowMs: 30000 } (10 000 requests per 30 s: real plans allow 150 to 450, tests should not meet the limit unless they mean to)
    */
-  readonly rateLimit?: Partial<RateLimitOptions>;
+  readonly rateLimit?: { readonly [K in keyof RateLimitOptions]?: RateLimitOptions[K] | undefined } | undefined;
   /**
    * How long the store takes to answer, in milliseconds: a number, or a function of the request.
    * The wait uses `setTimeout` (fake timers apply) and ends early when the request is aborted.
@@ -51,7 +52,7 @@ export interface SandboxStoreOptions {
    * createSandboxStore({ latencyMs: (request) => (request.path.startsWith('/v3/catalog') ? 120 : 20) });
    * ```
    */
-  readonly latencyMs?: number | ((request: SandboxRequest) => number);
+  readonly latencyMs?: number | ((request: SandboxRequest) => number) | undefined;
   /**
    * Products the catalog starts with, in id order (ids are assigned from 1).
    * @default none
@@ -60,7 +61,7 @@ export interface SandboxStoreOptions {
    * createSandboxStore({ products: [{ name: 'Mug', sku: 'MUG-1', price: 9.5, inventory_level: 12 }] });
    * ```
    */
-  readonly products?: readonly SandboxProductInput[];
+  readonly products?: readonly SandboxProductInput[] | undefined;
   /**
    * Customers the store starts with, in id order (ids are assigned from 1). Emails must be unique,
    * compared case-insensitively.
@@ -70,7 +71,7 @@ export interface SandboxStoreOptions {
    * createSandboxStore({ customers: [{ email: 'buyer@retailer.example', first_name: 'Ann', last_name: 'Lee' }] });
    * ```
    */
-  readonly customers?: readonly SandboxCustomerInput[];
+  readonly customers?: readonly SandboxCustomerInput[] | undefined;
   /**
    * Plays another reading of a behaviour BigCommerce's documentation leaves open, one switch per
    * behaviour; without them the store plays the defaults listed in {@link SandboxQuirks}. Test
@@ -81,7 +82,7 @@ export interface SandboxStoreOptions {
    * createSandboxStore({ quirks: { externalOrderIdMatch: 'prefix', skuFilterCaseSensitive: true } });
    * ```
    */
-  readonly quirks?: SandboxQuirks;
+  readonly quirks?: SandboxQuirks | undefined;
 }
 
 /** The default of {@link SandboxStoreOptions.storeHash}. */
@@ -120,7 +121,7 @@ export function resolveSandboxOptions(options: SandboxStoreOptions = {}): Resolv
   if (options.scopes !== undefined && !(Array.isArray(options.scopes) && options.scopes.every((scope) => typeof scope === 'string'))) {
     problems.push('scopes: expected an array of scope names');
   }
-  const rateLimit = { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
+  const rateLimit = { ...DEFAULT_RATE_LIMIT, ...definedFields(options.rateLimit) };
   if (!isPositiveInteger(rateLimit.quota)) problems.push('rateLimit.quota: expected a positive integer');
   if (!isPositiveInteger(rateLimit.windowMs)) problems.push('rateLimit.windowMs: expected a positive integer (milliseconds)');
   const latency = options.latencyMs ?? 0;

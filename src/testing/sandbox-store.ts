@@ -19,9 +19,10 @@ import { ShipmentState } from './shipments/shipment-state';
 import { defaultStoreProfile, type SandboxStoreProfile } from './store-profile';
 import type { ResolvedQuirks } from './quirks';
 import { v2Timestamp } from './orders/order-model';
+import { definedFields } from './defined-fields';
 
 /** A Fetch-API-compatible function. */
-export type SandboxFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+export type SandboxFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /** An in-memory BigCommerce store, as returned by {@link createSandboxStore}. */
 export interface SandboxStore {
@@ -132,7 +133,7 @@ export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore 
   const resolved = resolveSandboxOptions(options);
   const state: SandboxState = {
     storeHash: resolved.storeHash,
-    profile: { ...defaultStoreProfile(resolved.storeHash), ...resolved.profile } as SandboxStoreProfile,
+    profile: { ...defaultStoreProfile(resolved.storeHash), ...definedFields(resolved.profile) } as SandboxStoreProfile,
     catalog: new CatalogState(),
     orders: new OrderState(),
     customers: new CustomerState(),

@@ -49,7 +49,7 @@ export function extractExamples(file: string, markdown = readFileSync(join(ROOT,
  * in the block, except the SDK's exports and vitest's functions, which are imported for the guides
  * (README blocks must import what they use, apart from these variables).
  */
-const PRELUDE = `
+export const PRELUDE = `
 import type { AuthStrategy, BigCommerceSource, OAuthApp, OAuthInstallation, PurchaseOrder, InventoryItem, Shipment } from 'bigcommerce-source';
 import type { SandboxStore } from 'bigcommerce-source/testing';
 
@@ -83,7 +83,7 @@ declare global {
     put(storeHash: string, token: string): Promise<void>;
     delete(storeHash: string): Promise<void>;
   };
-  const vault: { read(path: string, options?: { signal?: AbortSignal }): Promise<string> };
+  const vault: { read(path: string, options?: { signal?: AbortSignal | undefined }): Promise<string> };
   /** Your database. */
   const db: {
     get(key: string): Promise<string | undefined>;

@@ -20,23 +20,23 @@ export interface OAuthAppOptions {
    * https, except on localhost, 127.x.x.x or [::1]; a trailing slash is removed.
    * @default 'https://login.bigcommerce.com'
    */
-  readonly loginBaseUrl?: string;
+  readonly loginBaseUrl?: string | undefined;
   /**
    * The `fetch` to call the token endpoint with. Without it, `globalThis.fetch` is looked up on
    * every call (never captured at import), so interceptors and polyfills installed later apply.
    */
-  readonly fetch?: typeof globalThis.fetch;
+  readonly fetch?: typeof globalThis.fetch | undefined;
 }
 
 /** Per-call options of {@link OAuthApp.exchangeCode}. */
 export interface ExchangeCodeOptions {
   /** Aborts the exchange; the promise then rejects with the signal's reason. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /**
    * How long to wait for the whole response, in milliseconds.
    * @default 30000
    */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
 }
 
 /**
@@ -51,12 +51,12 @@ export interface ExchangeCodeInput {
   /** The `context` query parameter, `stores/{store hash}`. */
   readonly context: string;
   /** Aborts the exchange; the promise then rejects with the signal's reason. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /**
    * How long to wait for the whole response, in milliseconds.
    * @default 30000
    */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
 }
 
 /**

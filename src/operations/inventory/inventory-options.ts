@@ -26,31 +26,31 @@ export interface InventoryOptions extends RequestOptions {
    * so they are never downloaded.
    * @default false
    */
-  readonly skipHiddenProducts?: boolean;
+  readonly skipHiddenProducts?: boolean | undefined;
   /**
    * Products per request, 1 to 250 (BigCommerce's maximum). Each product brings all its variants.
    * @default 250
    */
-  readonly pageSize?: number;
+  readonly pageSize?: number | undefined;
   /**
    * Only products changed at or after this time (`date_modified:min`, to the second): a `Date`, a
    * date (`2026-11-26`, midnight UTC) or a date-time with `Z` or an offset. A date-time without an
    * offset, or an impossible date (`2026-02-31`), is a {@link ValidationError}.
    */
-  readonly modifiedSince?: Date | string;
+  readonly modifiedSince?: Date | string | undefined;
   /**
    * Resume a sync: a page's `cursor`, or the `cursor` of an error thrown mid-sync. Only valid with
    * the `skipHiddenProducts` and `modifiedSince` it was made with; `pageSize` may change.
    */
-  readonly cursor?: string;
+  readonly cursor?: string | undefined;
   /**
    * Attach each item's stock per inventory location (`GET /v3/inventory/items`, one request per
    * 250 variants of a page), for stores with several locations.
    * @default false
    */
-  readonly locations?: boolean;
+  readonly locations?: boolean | undefined;
   /** Called after each page, before it is yielded. An error thrown here ends the sync. */
-  readonly onProgress?: (progress: InventoryProgress) => void;
+  readonly onProgress?: ((progress: InventoryProgress) => void) | undefined;
 }
 
 /** The options after validation. */

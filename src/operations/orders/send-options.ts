@@ -16,26 +16,26 @@ export type OrderPricing = 'store' | 'po';
 /** Options of {@link OrderOperations.send}. */
 export interface SendOrderOptions extends RequestOptions {
   /** @default 'guest' */
-  readonly customerPolicy?: CustomerPolicy;
+  readonly customerPolicy?: CustomerPolicy | undefined;
   /**
    * The order's status id; see `GET /v2/order_statuses`.
    * @default 11 (Awaiting Fulfillment)
    */
-  readonly statusId?: number;
+  readonly statusId?: number | undefined;
   /**
    * The order's `external_source`: names the system that created it, e.g. `'ERP (Acme)'`.
    * Marketplace apps must put their app id here. `null` leaves it unset.
    * @default null
    */
-  readonly externalSource?: string | null;
+  readonly externalSource?: string | null | undefined;
   /** The channel the order belongs to. @default the store's default channel (1) */
-  readonly channelId?: number;
+  readonly channelId?: number | undefined;
   /**
    * `'store'`: BigCommerce prices each line. `'po'`: each line's `unitPrice` is sent as both
    * `price_ex_tax` and `price_inc_tax`; a line without one is a {@link ValidationError}.
    * @default 'store'
    */
-  readonly pricing?: OrderPricing;
+  readonly pricing?: OrderPricing | undefined;
   /**
    * How long to keep looking for the order after a POST whose outcome is unknown (a timeout, a
    * dropped connection, a 5xx) before sending it again, in milliseconds. A store can commit an
@@ -43,7 +43,7 @@ export interface SendOrderOptions extends RequestOptions {
    * 15 s…). `0` looks once, at once.
    * @default 15000
    */
-  readonly settleMs?: number;
+  readonly settleMs?: number | undefined;
 }
 
 /** Options of {@link OrderOperations.sendMany}. */
@@ -52,7 +52,7 @@ export interface SendManyOptions extends SendOrderOptions {
    * How many purchase orders are sent at once. Requests still go through the source's limiter.
    * @default the source's `maxConcurrency`
    */
-  readonly concurrency?: number;
+  readonly concurrency?: number | undefined;
 }
 
 const orderOptionsShape = {

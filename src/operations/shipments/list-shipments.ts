@@ -39,22 +39,22 @@ export interface ShipmentListOptions extends RequestOptions {
    * Orders modified since then (`min_date_modified`, whole seconds): a `Date`, a date (midnight UTC)
    * or a date-time with `Z` or an offset. Required unless `cursor` is given.
    */
-  readonly since?: Date | string;
+  readonly since?: Date | string | undefined;
   /**
    * Order statuses to read shipments of; `'all'` lifts the filter.
    * @default [2, 3, 10] (Shipped, Partially Shipped, Completed)
    */
-  readonly statusIds?: readonly number[] | 'all';
+  readonly statusIds?: readonly number[] | 'all' | undefined;
   /** Resume from a page's `cursor`; it carries `since` and `statusIds`. */
-  readonly cursor?: string;
+  readonly cursor?: string | undefined;
   /**
    * Orders per request, 1 to 250. Smaller pages give more frequent cursors (handy in a function
    * with a short time budget), at the cost of more requests.
    * @default 250
    */
-  readonly pageSize?: number;
+  readonly pageSize?: number | undefined;
   /** Called after each page. */
-  readonly onProgress?: (progress: ShipmentListProgress) => void;
+  readonly onProgress?: ((progress: ShipmentListProgress) => void) | undefined;
   /**
    * A safety net for stores where a new shipment does not change its order's `date_modified`
    * (undocumented; the status change to Shipped does). After the run, the Partially Shipped orders
@@ -64,7 +64,7 @@ export interface ShipmentListOptions extends RequestOptions {
    * orders and two per order. Shipments it yields may have been yielded by an earlier run: upsert by
    * `id`. 1 to 365.
    */
-  readonly recheckDays?: number;
+  readonly recheckDays?: number | undefined;
 }
 
 /** One page of a shipments run: what it yielded and where to resume after it. */

@@ -10,33 +10,33 @@ export interface CatalogGeneratorOptions {
    * The seed: the same seed and options give the same catalog.
    * @default 1
    */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
   /**
    * Share of products without options (one base variant each).
    * @default 0.4
    */
-  readonly simpleShare?: number;
+  readonly simpleShare?: number | undefined;
   /**
    * Share of hidden products (`is_visible: false`).
    * @default 0.1
    */
-  readonly hiddenShare?: number;
+  readonly hiddenShare?: number | undefined;
   /**
    * Share of products with a unicode name and SKU (accents, CJK, emoji).
    * @default 0.1
    */
-  readonly unicodeShare?: number;
+  readonly unicodeShare?: number | undefined;
   /**
    * The most variants a product with options gets; counts from 2 up to this are drawn so that the
    * whole catalog averages about 3 variants a product.
    * @default 20
    */
-  readonly maxVariants?: number;
+  readonly maxVariants?: number | undefined;
   /**
    * A prefix for every SKU, so that two generated batches can share a catalog.
    * @default 'G'
    */
-  readonly skuPrefix?: string;
+  readonly skuPrefix?: string | undefined;
 }
 
 const COLORS = ['Red', 'Blue', 'Green', 'Black', 'White', 'Grün', 'Rosé', '赤'];
@@ -142,7 +142,7 @@ export interface CatalogMutations {
  * `count` random products. Call it while a sync runs (from a `latencyMs` function, an
  * `onProgress` callback or a timer) to prove the sync neither skips nor repeats a product.
  */
-export function mutateCatalog(catalog: CatalogState, options: { readonly count: number; readonly seed?: number }): CatalogMutations {
+export function mutateCatalog(catalog: CatalogState, options: { readonly count: number; readonly seed?: number | undefined }): CatalogMutations {
   const random = new SeededRandom(options.seed ?? 1);
   const result: CatalogMutations = { added: [], deleted: [], updated: [] };
   for (let step = 0; step < options.count; step += 1) {

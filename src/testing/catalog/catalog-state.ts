@@ -1,18 +1,21 @@
 import type { SandboxProduct, SandboxVariant } from './catalog-model';
+import { definedFields } from '../defined-fields';
 import { DEFAULT_LOCATION, type SandboxLocation, type SandboxLocationInput, type SandboxLocationStock } from './location-model';
 
 /** A variant to create with a product; everything but the SKU has a default. */
-export type SandboxVariantInput = Partial<Omit<SandboxVariant, 'id' | 'product_id' | 'sku_id'>> & {
+export type SandboxVariantInput = { [K in Exclude<keyof SandboxVariant, 'id' | 'product_id' | 'sku_id'>]?: SandboxVariant[K] | undefined } & {
   /** Required: BigCommerce requires a SKU on every non-base variant. */
   sku: string;
 };
 
 /** A product to create; everything but the name has a default. */
-export type SandboxProductInput = Partial<Omit<SandboxProduct, 'id' | 'variants' | 'base_variant_id' | 'date_created' | 'date_modified'>> & {
+export type SandboxProductInput = {
+  [K in Exclude<keyof SandboxProduct, 'id' | 'variants' | 'base_variant_id' | 'date_created' | 'date_modified'>]?: SandboxProduct[K] | undefined;
+} & {
   /** Product name. */
   name: string;
   /** Variants with options. Without them the product gets one base variant, as on BigCommerce. */
-  variants?: SandboxVariantInput[];
+  variants?: SandboxVariantInput[] | undefined;
 };
 
 /** BigCommerce's v3 timestamps: ISO 8601 with `+00:00` and no milliseconds. */
@@ -125,7 +128,7 @@ export class CatalogState {
       upc: '',
       gtin: '',
       mpn: '',
-      ...fields,
+      ...definedFields(fields),
       calculated_price: 0,
       date_created: now,
       date_modified: now,
@@ -148,19 +151,19 @@ export class CatalogState {
   }
 
   /** Changes fields of a product and bumps its `date_modified`. */
-  updateProduct(id: number, changes: Partial<Omit<SandboxProduct, 'id' | 'variants'>>): SandboxProduct {
+  updateProduct(id: number, changes: { [K in Exclude<keyof SandboxProduct, 'id' | 'variants'>]?: SandboxProduct[K] | undefined }): SandboxProduct {
     const product = this.#require(id);
-    Object.assign(product, changes, { date_modified: v3Timestamp() });
+    Object.assign(product, definedFields(changes), { date_modified: v3Timestamp() });
     this.#revisions.set(id, this.revision(id) + 1);
     product.calculated_price = effectivePrice(product.price, product.sale_price);
     return product;
   }
 
   /** Changes fields of a variant and bumps its product's `date_modified`. */
-  updateVariant(variantId: number, changes: Partial<Omit<SandboxVariant, 'id' | 'product_id' | 'sku'>>): SandboxVariant {
+  updateVariant(variantId: number, changes: { [K in Exclude<keyof SandboxVariant, 'id' | 'product_id' | 'sku'>]?: SandboxVariant[K] | undefined }): SandboxVariant {
     const variant = this.#variantsById.get(variantId);
     if (!variant) throw new TypeError(`[bigcommerce-source/testing] No variant ${variantId}.`);
-    Object.assign(variant, changes);
+    Object.assign(variant, definedFields(changes));
     this.#require(variant.product_id).date_modified = v3Timestamp();
     this.#revisions.set(variant.product_id, this.revision(variant.product_id) + 1);
     return variant;
@@ -187,7 +190,7 @@ export class CatalogState {
   /** Adds an inventory location and returns it. */
   addLocation(input: SandboxLocationInput): SandboxLocation {
     const id = Math.max(...this.#locations.map((location) => location.id)) + 1;
-    const location: SandboxLocation = { ...DEFAULT_LOCATION, description: '', ...input, id };
+    const location: SandboxLocation = { ...DEFAULT_LOCATION, description: '', ...definedFields(input), id };
     this.#locations.push(location);
     return location;
   }
@@ -196,7 +199,7 @@ export class CatalogState {
    * Sets a variant's stock at a location other than the default one (whose stock is the catalog's
    * `inventory_level`; change it with {@link CatalogState.updateVariant} or {@link CatalogState.updateProduct}).
    */
-  setLocationStock(variantId: number, locationId: number, stock: { onHand: number; safetyStock?: number }): void {
+  setLocationStock(variantId: number, locationId: number, stock: { onHand: number; safetyStock?: number | undefined }): void {
     if (!this.#variantsById.has(variantId)) throw new TypeError(`[bigcommerce-source/testing] No variant ${variantId}.`);
     if (locationId === DEFAULT_LOCATION.id || !this.#locations.some((location) => location.id === locationId)) {
       throw new TypeError(`[bigcommerce-source/testing] No location ${locationId} besides the default one.`);
@@ -250,7 +253,7 @@ export class CatalogState {
       is_free_shipping: false,
       fixed_cost_shipping_price: null,
       bin_picking_number: null,
-      ...input,
+      ...definedFields(input),
       calculated_price: 0,
       calculated_weight: 0,
     };

@@ -25,7 +25,7 @@ export interface SandboxLocation {
 }
 
 /** A location to add; everything but the code and label has a default. */
-export type SandboxLocationInput = Partial<Omit<SandboxLocation, 'id'>> & {
+export type SandboxLocationInput = { [K in Exclude<keyof SandboxLocation, 'id'>]?: SandboxLocation[K] | undefined } & {
   /** The merchant's unique code. */
   code: string;
   /** The location's name. */

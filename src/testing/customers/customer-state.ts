@@ -1,3 +1,5 @@
+import { definedFields } from '../defined-fields';
+
 /**
  * A customer address as `GET /v3/customers?include=addresses` returns it (`address_Full`).
  * @see https://developer.bigcommerce.com/docs/rest-management/customers/addresses
@@ -69,7 +71,7 @@ export interface SandboxCustomer {
 }
 
 /** An address to create with a customer; the country name is filled in from the code. */
-export type SandboxCustomerAddressInput = Partial<Omit<SandboxCustomerAddress, 'id' | 'customer_id'>> & {
+export type SandboxCustomerAddressInput = { [K in Exclude<keyof SandboxCustomerAddress, 'id' | 'customer_id'>]?: SandboxCustomerAddress[K] | undefined } & {
   /** First line. */
   address1: string;
   /** City. */
@@ -79,11 +81,13 @@ export type SandboxCustomerAddressInput = Partial<Omit<SandboxCustomerAddress, '
 };
 
 /** A customer to create; everything but the email has a default. */
-export type SandboxCustomerInput = Partial<Omit<SandboxCustomer, 'id' | 'addresses' | 'address_count' | 'date_created' | 'date_modified'>> & {
+export type SandboxCustomerInput = {
+  [K in Exclude<keyof SandboxCustomer, 'id' | 'addresses' | 'address_count' | 'date_created' | 'date_modified'>]?: SandboxCustomer[K] | undefined;
+} & {
   /** Email; must not be taken (case-insensitively). */
   email: string;
   /** Addresses. */
-  addresses?: SandboxCustomerAddressInput[];
+  addresses?: SandboxCustomerAddressInput[] | undefined;
 };
 
 /** ISO 8601 in UTC without milliseconds, as customers.v3.yml shows `date_created`. */
@@ -140,7 +144,7 @@ export class CustomerState {
       notes: '',
       customer_group_id: 0,
       origin_channel_id: 1,
-      ...fields,
+      ...definedFields(fields),
       id,
       date_created: now,
       date_modified: now,
@@ -157,7 +161,7 @@ export class CustomerState {
       phone: '',
       address_type: 'residential',
       country: regionName(address.country_code),
-      ...address,
+      ...definedFields(address),
       id: this.#nextAddressId++,
       customer_id: id,
     }));

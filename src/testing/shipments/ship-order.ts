@@ -9,20 +9,20 @@ export interface ShipOrderOptions {
     /** The line's SKU. */
     readonly sku: string;
     /** Units to ship. */
-    readonly quantity?: number;
-  }>;
+    readonly quantity?: number | undefined;
+  }> | undefined;
   /** Tracking number. */
-  readonly trackingNumber?: string;
+  readonly trackingNumber?: string | undefined;
   /** `usps`, `fedex`, `ups`, …, or `carrier_{id}`. */
-  readonly shippingProvider?: string;
+  readonly shippingProvider?: string | undefined;
   /** An AfterShip courier slug, e.g. `dhl`. */
-  readonly trackingCarrier?: string;
+  readonly trackingCarrier?: string | undefined;
   /** A custom tracking link. */
-  readonly trackingLink?: string;
+  readonly trackingLink?: string | undefined;
   /** The shipping method's name; default: the address's. */
-  readonly shippingMethod?: string;
+  readonly shippingMethod?: string | undefined;
   /** Comments. */
-  readonly comments?: string;
+  readonly comments?: string | undefined;
 }
 
 /** Ships lines of an order without a request; see `SandboxStore.shipOrder`. */
