@@ -10,10 +10,11 @@ import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 
-// The measured cost of the library with its runtime stack (ky, p-retry, zod/mini) plus 8 kB of
-// headroom for the features queued after it. The budget tracks cost: a feature that does not fit
-// raises it by what it costs (said in CHANGELOG), it never removes a feature or a dependency.
-const BUDGET_BYTES = 47 * 1024;
+// The measured cost of the library on its runtime stack (ky, p-retry, zod/mini) with
+// source.request: 39.7 kB, plus 8 kB of headroom for the features queued after it. The budget
+// tracks cost: a feature that does not fit raises it by what it costs (said in CHANGELOG), it
+// never removes a feature or a dependency.
+const BUDGET_BYTES = 48 * 1024;
 const reportOnly = process.argv.includes('--report');
 
 const result = await build({

@@ -9,7 +9,7 @@ import type { AuthStrategy } from './auth-strategy';
 import type { SourceEvent } from './events';
 import { exchangeOnce, type Exchanged } from './exchange';
 import { inFlightRegistryFor, type InFlightRegistry } from './in-flight-registry';
-import { Limiter } from './limiter';
+import type { AcquireOptions, GateSlot, GateStore, RateGate, RequestPriority } from './gate/rate-gate';
 import { serializeQuery, type QueryParams } from './query';
 import { readRateLimitHeaders, type RateLimitState } from './rate-limit-headers';
 import { markMalformed, parseBody, type ParsedBody } from './read-body';
@@ -27,7 +27,16 @@ export interface HttpClientConfig {
   readonly fetch: typeof globalThis.fetch | undefined;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  /** How many requests operations run in parallel (pager ranges, `sendMany`). */
   readonly maxConcurrency: number;
+  /** Decides when each request may start; shared by every source given the same gate. */
+  readonly gate: RateGate;
+  /** The most requests this source may have in flight to the store. */
+  readonly ceiling: number;
+  /** How the in-flight cap is set (see {@link AcquireOptions.concurrency}). */
+  readonly concurrency: 'adaptive' | 'fixed';
+  /** The share of the store's quota this source may spend, 0 to 1. */
+  readonly quotaShare: number;
   /** The most bytes a response body may have (after decompression). */
   readonly maxResponseBytes: number;
   readonly onEvent: ((event: SourceEvent) => void) | undefined;
@@ -48,6 +57,8 @@ export interface HttpRequest<T> {
    * because a timeout or a 5xx may come after BigCommerce already did the work.
    */
   readonly repeatable?: boolean;
+  /** `bulk` for paging through a list; everything else goes ahead of it. @default 'high' */
+  readonly priority?: RequestPriority;
 }
 
 /** A successful response. `data` is `undefined` for 204 and empty bodies. */
@@ -65,8 +76,13 @@ export interface HttpClient {
    * the same way (store hash, API base URL, fetch): sends of one PO never overlap.
    */
   readonly inFlight: InFlightRegistry;
-  /** The most requests in flight at once; operations size their parallelism to it. */
+  /** The gate and the store as it knows it, for what must be coordinated with other holders (PO leases). */
+  readonly gate: RateGate;
+  readonly gateStore: GateStore;
+  /** How many requests operations run in parallel (pager ranges, `sendMany`). */
   readonly maxConcurrency: number;
+  /** The source's timeout of one attempt, in milliseconds, when a call gives none. */
+  readonly timeoutMs: number;
   request<T>(request: HttpRequest<T>, options?: RequestOptions): Promise<HttpResponse<T>>;
 }
 
@@ -78,7 +94,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       // A failing listener must not fail the request it observes.
     }
   };
-  const limiter = new Limiter(config.maxConcurrency, emit);
+  const gateStore: GateStore = { id: `${config.apiBaseUrl}/stores/${config.storeHash}`, storeHash: config.storeHash, apiBaseUrl: config.apiBaseUrl };
   const send = createStoreKy({
     prefix: `${config.apiBaseUrl}/stores/${config.storeHash}`,
     fetch: config.fetch,
@@ -86,11 +102,11 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
   });
 
   /**
-   * The network half of an attempt, run inside a limiter slot: fetch the token, send the request
+   * The network half of an attempt, run inside a gate slot: fetch the token, send the request
    * and read the body's bytes, all within the attempt's deadline. Decoding, parsing and validation
    * happen after the slot is released, so the next request leaves while a large page is parsed.
    */
-  async function exchange(request: HttpRequest<unknown>, target: string, attemptNumber: number, options: ResolvedOptions): Promise<Attempted> {
+  async function exchange(request: HttpRequest<unknown>, target: string, attemptNumber: number, options: ResolvedOptions, slot: GateSlot): Promise<Attempted> {
     const describe = { method: request.method, path: target };
     let startedMs = 0;
     let rateLimit: RateLimitState | undefined;
@@ -108,8 +124,8 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       },
       onResponse: (arrived) => {
         rateLimit = readRateLimitHeaders(arrived.headers);
-        // Requests not yet started wait for the window to reset instead of collecting 429s.
-        if (rateLimit.requestsLeft === 0 && rateLimit.resetMs !== undefined) limiter.pause(rateLimit.resetMs, 'quota-exhausted');
+        // As soon as the status line is in: requests waiting at the gate learn what is left of the window.
+        slot.report({ rateLimit, latencyMs: performance.now() - startedMs });
       },
     });
     rateLimit ??= readRateLimitHeaders(exchanged.response.headers);
@@ -127,7 +143,10 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
   return {
     storeHash: config.storeHash,
     inFlight: inFlightRegistryFor(config),
+    gate: config.gate,
+    gateStore,
     maxConcurrency: config.maxConcurrency,
+    timeoutMs: config.timeoutMs,
     async request<T>(request: HttpRequest<T>, callOptions: RequestOptions = {}): Promise<HttpResponse<T>> {
       const options: ResolvedOptions = {
         signal: callOptions.signal,
@@ -137,9 +156,25 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       throwIfAborted(options.signal);
       const target = `${request.path}${serializeQuery(request.query)}`;
       const repeatable = request.method === 'GET' || request.repeatable === true;
-      return withAttempts(
-        async (attemptNumber) => interpret(request, target, await limiter.run(() => exchange(request, target, attemptNumber, options), options.signal)),
-        {
+      const acquire: AcquireOptions = {
+        priority: request.priority ?? 'high',
+        signal: options.signal,
+        ceiling: config.ceiling,
+        concurrency: config.concurrency,
+        quotaShare: config.quotaShare,
+        onThrottle: emit,
+      };
+      const attempt = async (attemptNumber: number) => {
+        const slot = await config.gate.acquire(gateStore, acquire);
+        let attempted: Attempted;
+        try {
+          attempted = await exchange(request, target, attemptNumber, options, slot);
+        } finally {
+          slot.release();
+        }
+        return interpret(request, target, attempted);
+      };
+      return withAttempts(attempt, {
           retries: options.maxRetries,
           signal: options.signal,
           // A write is repeated only when that cannot duplicate it (see retryReason).
@@ -148,11 +183,10 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
             // Everyone waits out a 429, not just this request: the quota is the store's, not ours.
             // The retry then follows the backoff, so it waits at least what the store asked.
             const pauseMs = rateLimitWaitMs(error);
-            if (pauseMs !== undefined) limiter.pause(pauseMs, 'rate-limited');
+            if (pauseMs !== undefined) config.gate.pause(gateStore, pauseMs, emit);
             emit({ type: 'retry', method: request.method, path: target, attempt: attemptNumber, delayMs: Math.max(pauseMs ?? 0, backoffMs), reason });
           },
-        },
-      );
+      });
     },
   };
 }
@@ -168,7 +202,7 @@ interface Attempted extends Exchanged {
   readonly rateLimit: RateLimitState;
 }
 
-/** The CPU half of an attempt, outside the limiter slot: parse, map error statuses, validate. */
+/** The CPU half of an attempt, outside the gate slot: parse, map error statuses, validate. */
 function interpret<T>(request: HttpRequest<T>, target: string, attempted: Attempted): HttpResponse<T> {
   const { response, bytes } = attempted;
   const describe = { method: request.method, path: target };

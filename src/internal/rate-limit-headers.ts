@@ -12,7 +12,7 @@ export function clampHeaderWaitMs(waitMs: number): number {
 
 /**
  * BigCommerce's rate-limit headers, read into numbers with their units in the names. The waits
- * (`resetMs`, `retryAfterMs`) are clamped by {@link clampHeaderWaitMs} as they are read.
+ * (`resetMs`, `retryAfterMs`) are clamped to 60 s as they are read (`clampHeaderWaitMs`).
  * @see https://developer.bigcommerce.com/docs/start/best-practices/api-rate-limits
  */
 export interface RateLimitState {

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { RequestOptions } from './request-options';
 import type { HttpClient } from './http-client';
+import type { RequestPriority } from './gate/rate-gate';
 import type { QueryParams } from './query';
 
 /** The largest `limit` BigCommerce's v2 lists accept; above it they answer 413. */
@@ -14,13 +15,13 @@ export const V2_MAX_PAGE_SIZE = 250;
 export async function readAllV2Pages<T>(
   http: HttpClient,
   request: { path: string; query?: QueryParams; schema: z.core.$ZodType<T[]> },
-  options: RequestOptions & { onRequest?: () => void },
+  options: RequestOptions & { onRequest?: () => void; priority?: RequestPriority },
 ): Promise<T[]> {
   const all: T[] = [];
   for (let page = 1; ; page += 1) {
     options.onRequest?.();
     const response = await http.request(
-      { method: 'GET', path: request.path, query: { ...request.query, page, limit: V2_MAX_PAGE_SIZE }, schema: request.schema },
+      { method: 'GET', path: request.path, query: { ...request.query, page, limit: V2_MAX_PAGE_SIZE }, schema: request.schema, priority: options.priority },
       options,
     );
     const items = response.data ?? [];

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { RequestOptions } from './request-options';
 import type { HttpClient } from './http-client';
+import type { RequestPriority } from './gate/rate-gate';
 import type { QueryParams } from './query';
 
 /** The least a v3 list body must have for {@link readAllV3Pages}. */
@@ -18,12 +19,12 @@ export interface V3ListBody<T> {
 export async function readAllV3Pages<T>(
   http: HttpClient,
   request: { path: string; query: QueryParams; schema: z.core.$ZodType<V3ListBody<T>> },
-  options: RequestOptions & { onRequest?: () => void },
+  options: RequestOptions & { onRequest?: () => void; priority?: RequestPriority },
 ): Promise<T[]> {
   const all: T[] = [];
   for (let page = 1; ; page += 1) {
     options.onRequest?.();
-    const response = await http.request({ method: 'GET', path: request.path, query: { ...request.query, page }, schema: request.schema }, options);
+    const response = await http.request({ method: 'GET', path: request.path, query: { ...request.query, page }, schema: request.schema, priority: options.priority }, options);
     const data = response.data?.data ?? [];
     all.push(...data);
     if (data.length === 0 || page >= (response.data?.meta?.pagination?.total_pages ?? page)) return all;

@@ -5,6 +5,8 @@ import { describeIssues, reject, toFieldIssues, withMessages } from '../internal
 import type { SourceEvent } from '../internal/events';
 import { maxRetriesSchema, timeoutMsSchema } from '../internal/parse-request-options';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../internal/exchange';
+import { createMemoryGate } from '../internal/gate/memory-gate';
+import type { RateGate } from '../internal/gate/rate-gate';
 import { readStoreHash } from './store-hash';
 
 /** Options of {@link BigCommerceSource}. */
@@ -38,11 +40,35 @@ export interface BigCommerceSourceOptions {
    */
   readonly maxRetries?: number | undefined;
   /**
-   * The most requests this source has in flight at once. BigCommerce's quota is per store, shared
-   * by every app on it: keep this low.
-   * @default 4
+   * The ceiling of requests this source has in flight at once, 1 to 64. With the default
+   * `concurrency: 'adaptive'`, how many are in flight follows what the store's rate-limit headers
+   * allow, up to this ceiling; with `'fixed'`, this is the cap. Operations that run in parallel
+   * (inventory ranges, `sendMany`) use this many when it is set, 4 otherwise.
+   * @default 16 (adaptive), 4 (fixed)
    */
   readonly maxConcurrency?: number | undefined;
+  /**
+   * `'adaptive'`: the in-flight cap follows the store's quota window: starting at 4, as many as the
+   * ceiling once the store's headers say what is left, and no request starts while what is left of
+   * the window is already in flight, so the quota is reached and never exceeded. `'fixed'`: at most
+   * `maxConcurrency` (4) in flight, and requests wait only when a response says the window is spent.
+   * @default 'adaptive'
+   */
+  readonly concurrency?: 'adaptive' | 'fixed' | undefined;
+  /**
+   * The share of the store's quota this source may spend, above 0 and at most 1. BigCommerce's
+   * quota belongs to the store, and its other apps spend it too: `0.8` leaves them a fifth of each
+   * window. Adaptive concurrency only.
+   * @default 1
+   */
+  readonly quotaShare?: number | undefined;
+  /**
+   * Decides when each request may start: the in-flight cap, the quota window, pauses after a 429,
+   * and purchase-order leases. Without it, the source gets an in-memory gate of its own. Pass one
+   * {@link createMemoryGate} to several sources in a process, or a shared gate
+   * (`createRedisGate` from `bigcommerce-source/redis`) to a fleet, so they hold the store's quota together.
+   */
+  readonly gate?: RateGate | undefined;
   /**
    * The most bytes one response body may have, counted as it arrives (after decompression). Reading
    * stops past it with a `ResponseTooLargeError`, so an endless or huge body cannot exhaust memory.
@@ -63,11 +89,22 @@ export interface ResolvedSourceOptions {
   readonly fetch: typeof globalThis.fetch | undefined;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  /** What operations run in parallel: `maxConcurrency` when given, else 4. */
   readonly maxConcurrency: number;
+  /** The gate's ceiling: `maxConcurrency` when given, else 16 (adaptive) or 4 (fixed). */
+  readonly ceiling: number;
+  readonly concurrency: 'adaptive' | 'fixed';
+  readonly quotaShare: number;
+  readonly gate: RateGate;
   readonly maxResponseBytes: number;
   readonly onEvent: ((event: SourceEvent) => void) | undefined;
 }
 
+
+/** What operations run in parallel, and the fixed cap, when `maxConcurrency` is not given. */
+const DEFAULT_PARALLELISM = 4;
+/** The adaptive ceiling when `maxConcurrency` is not given. */
+const DEFAULT_ADAPTIVE_CEILING = 16;
 
 const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
@@ -112,7 +149,18 @@ const sourceOptionsSchema = z.strictObject({
   fetch: z.optional(functionSchema<typeof globalThis.fetch>('a fetch function')),
   timeoutMs: z._default(timeoutMsSchema, 30_000),
   maxRetries: z._default(maxRetriesSchema, 5),
-  maxConcurrency: z._default(z.int().check(z.minimum(1), z.maximum(64)), 4),
+  maxConcurrency: z.optional(z.int().check(z.minimum(1), z.maximum(64))),
+  concurrency: z._default(z.enum(['adaptive', 'fixed']), 'adaptive'),
+  quotaShare: z._default(z.number().check(z.positive(), z.maximum(1)), 1),
+  gate: z.optional(
+    z.custom<RateGate>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        ['acquire', 'pause', 'leasePurchaseOrder'].every((method) => typeof (value as unknown as Record<string, unknown>)[method] === 'function'),
+      'expected a rate gate: createMemoryGate(), createRedisGate(…) or an object with acquire, pause and leasePurchaseOrder',
+    ),
+  ),
   // At least 64 KiB (an error body is read that far); at most 2 GiB.
   maxResponseBytes: z._default(z.int().check(z.minimum(64 * 1024), z.maximum(2 ** 31)), DEFAULT_MAX_RESPONSE_BYTES),
   onEvent: z.optional(functionSchema<(event: SourceEvent) => void>('a function')),
@@ -130,8 +178,16 @@ export function resolveSourceOptions(options: unknown): ResolvedSourceOptions {
   }
   const result = sourceOptionsSchema.safeParse(options, withMessages);
   if (result.success) {
-    const { connectionName, fetch, onEvent, ...rest } = result.data;
-    return { ...rest, connectionName, fetch, onEvent };
+    const { connectionName, fetch, onEvent, maxConcurrency, gate, ...rest } = result.data;
+    return {
+      ...rest,
+      connectionName,
+      fetch,
+      onEvent,
+      maxConcurrency: maxConcurrency ?? DEFAULT_PARALLELISM,
+      ceiling: maxConcurrency ?? (rest.concurrency === 'adaptive' ? DEFAULT_ADAPTIVE_CEILING : DEFAULT_PARALLELISM),
+      gate: gate ?? createMemoryGate(),
+    };
   }
   const issues = toFieldIssues(result.error);
   throw new ConfigError(`BigCommerceSource: invalid options. ${describeIssues(issues)}`, issues);

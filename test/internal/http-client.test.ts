@@ -9,6 +9,7 @@ import {
   type SourceEvent,
 } from '../../src/index';
 import * as z from 'zod/mini';
+import { createMemoryGate } from '../../src/internal/gate/memory-gate';
 import { createHttpClient, type HttpClientConfig } from '../../src/internal/http-client';
 import { scriptedFetch, type ScriptStep } from '../helpers/scripted-fetch';
 
@@ -23,6 +24,10 @@ function clientWith(steps: ScriptStep[], overrides: Partial<HttpClientConfig> = 
     timeoutMs: 30_000,
     maxRetries: 5,
     maxConcurrency: 4,
+    ceiling: 4,
+    concurrency: 'fixed',
+    quotaShare: 1,
+    gate: createMemoryGate(),
     maxResponseBytes: 64 * 1024 * 1024,
     onEvent: (event) => events.push(event),
     ...overrides,
@@ -294,6 +299,10 @@ describe('decoding', () => {
       timeoutMs: 30_000,
       maxRetries: 0,
       maxConcurrency: 4,
+    ceiling: 4,
+    concurrency: 'fixed',
+    quotaShare: 1,
+    gate: createMemoryGate(),
     maxResponseBytes: 64 * 1024 * 1024,
       onEvent: undefined,
     });

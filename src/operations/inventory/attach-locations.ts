@@ -34,7 +34,7 @@ export async function attachLocations(
       readAllV3Pages(
         http,
         { path: '/v3/inventory/items', query: { 'variant_id:in': variantIds, limit: VARIANTS_PER_REQUEST }, schema: inventoryItemsPageSchema },
-        { ...options, onRequest: countRequest },
+        { ...options, onRequest: countRequest, priority: 'bulk' },
       ),
     ),
   );

@@ -477,7 +477,7 @@ export class InventoryPager {
    * connection dropped mid-body) is retried by the HTTP core, as for any read.
    */
   async #requestPage(query: QueryParams, describe: { method: string; path: string }): Promise<{ data: unknown[]; total: number }> {
-    const response = await this.#config.http.request({ method: 'GET', path: PRODUCTS_PATH, query, schema: productPageSchema }, this.#requestOptions);
+    const response = await this.#config.http.request({ method: 'GET', path: PRODUCTS_PATH, query, schema: productPageSchema, priority: 'bulk' }, this.#requestOptions);
     if (!response.data) throw new ResponseValidationError(`GET ${describe.path} returned an empty body.`, { ...describe, issues: [{ path: '', message: 'expected a product list' }] });
     return { data: response.data.data, total: response.data.meta.pagination.total };
   }

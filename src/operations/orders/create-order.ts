@@ -29,10 +29,16 @@ export type CreateOrderOutcome = { readonly kind: 'created'; readonly orderId: n
  * again, at most {@link MAX_ORDER_POSTS} times in all.
  * @see https://developer.bigcommerce.com/docs/start/about/status-codes
  */
-export async function createOrderOnce(http: HttpClient, body: OrderBody, options: RequestOptions & { settleMs: number }): Promise<CreateOrderOutcome> {
-  const { settleMs, ...requestOptions } = options;
+export async function createOrderOnce(
+  http: HttpClient,
+  body: OrderBody,
+  options: RequestOptions & { settleMs: number; beforeCreate: () => Promise<void> },
+): Promise<CreateOrderOutcome> {
+  const { settleMs, beforeCreate, ...requestOptions } = options;
   let lastError: unknown;
   for (let attempt = 1; attempt <= MAX_ORDER_POSTS; attempt += 1) {
+    // A holder that lost its lease (a stall, a gate that forgot it) must not send: another may be.
+    await beforeCreate();
     try {
       const response = await http.request({ method: 'POST', path: '/v2/orders', body, schema: orderResponseSchema }, requestOptions);
       if (response.data) {

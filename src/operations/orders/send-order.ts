@@ -7,13 +7,29 @@ import { resolveSkus } from './resolve-skus';
 import { requestOptionsOf, type ResolvedSendOrderOptions } from './send-options';
 import type { SentOrder } from './sent-order';
 import type { ValidSendInput } from './validate-send';
+import type { PurchaseOrderLease } from '../../internal/gate/rate-gate';
 
 /**
- * Sends one validated purchase order, in the order the issue lays down: look the PO number up
- * (an existing order is returned as is), resolve the SKUs, apply the customer policy, create the
+ * Sends one validated purchase order: take the PO's lease from the gate (no other holder sends it
+ * meanwhile, in this process or another), look the PO number up (an existing order is returned as
+ * is), resolve the SKUs, apply the customer policy, confirm the lease is still held, and create the
  * order exactly once. Nothing is written before every SKU resolved and the customer is settled.
  */
 export async function sendValidOrder(http: HttpClient, input: ValidSendInput<ResolvedSendOrderOptions>): Promise<SentOrder> {
+  const { po, options } = input;
+  // How long the lease outlives its holder's last sign of life: a create sent just before the
+  // holder stopped may still be committed up to `timeoutMs` later, and the next holder's lookups
+  // (over the settle window) must see it. Holders renew their lease while alive.
+  const ttlMs = (options.timeoutMs ?? http.timeoutMs) + options.settleMs;
+  const lease = await http.gate.leasePurchaseOrder(http.gateStore, po.poNumber, { ttlMs, signal: options.signal });
+  try {
+    return await sendUnderLease(http, input, lease);
+  } finally {
+    await lease.release();
+  }
+}
+
+async function sendUnderLease(http: HttpClient, input: ValidSendInput<ResolvedSendOrderOptions>, lease: PurchaseOrderLease): Promise<SentOrder> {
   const { po, options, email } = input;
   const requestOptions = requestOptionsOf(options);
   const existing = await findOrderByPoNumber(http, po.poNumber, requestOptions);
@@ -22,7 +38,7 @@ export async function sendValidOrder(http: HttpClient, input: ValidSendInput<Res
   const lines = await resolveSkus(http, po, requestOptions);
   const customer = await resolveCustomer(http, options.customerPolicy, po, email, requestOptions);
   const body = buildOrderBody(po, lines, customer.customerId, email, options);
-  const outcome = await createOrderOnce(http, body, { ...requestOptions, settleMs: options.settleMs });
+  const outcome = await createOrderOnce(http, body, { ...requestOptions, settleMs: options.settleMs, beforeCreate: () => lease.confirm() });
   if (outcome.kind === 'existing') return { ...outcome.order, customerCreated: customer.customerCreated };
   return {
     orderId: outcome.orderId,

@@ -67,7 +67,7 @@ export function paginate<T>(http: HttpClient, rawOptions: PaginateOptions<T>): A
     async *[Symbol.asyncIterator]() {
       for (let page = 1; ; page += 1) {
         const query = { ...options.query, page, limit: options.pageSize };
-        const response = await http.request<unknown>({ method: 'GET', path: options.path, query, schema }, request);
+        const response = await http.request<unknown>({ method: 'GET', path: options.path, query, schema, priority: 'bulk' }, request);
         if (response.data === undefined) return;
         if (!v3) {
           const items = response.data as T[];

@@ -123,7 +123,8 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
 
   const run = new AbortController();
   const signal = options.signal ? anySignal([options.signal, run.signal]) : run.signal;
-  const requestOptions = { signal, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, onRequest: () => (requests += 1) };
+  // Paging through orders is bulk work: sends and single-order reads on the same store go first.
+  const requestOptions = { signal, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, onRequest: () => (requests += 1), priority: 'bulk' as const };
   let requests = 0;
   let ordersDone = 0;
   let shipmentsYielded = 0;
@@ -147,6 +148,7 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
             path: '/v2/orders',
             query: { min_date_modified: isoSeconds(sinceMs - 1000), sort: 'date_modified:asc', page: pageNumber, limit: pageSize },
             schema: v2OrderListSchema,
+            priority: 'bulk',
           },
           requestOptions,
         );
@@ -200,6 +202,7 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
             path: '/v2/orders',
             query: { status_id: PARTIALLY_SHIPPED, min_date_modified: recheckFrom, sort: 'id:asc', page, limit: pageSize },
             schema: v2OrderListSchema,
+            priority: 'bulk',
           },
           requestOptions,
         );

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiKeyAuth, type SourceEvent } from '../../src/index';
+import { createMemoryGate } from '../../src/internal/gate/memory-gate';
+import type { AcquireOptions, GateSlot, RateGate } from '../../src/internal/gate/rate-gate';
 import { createHttpClient, type HttpClientConfig } from '../../src/internal/http-client';
 import { scriptedFetch, type ScriptStep } from '../helpers/scripted-fetch';
 
@@ -13,6 +15,10 @@ function clientWith(fetch: typeof globalThis.fetch, overrides: Partial<HttpClien
     timeoutMs: 30_000,
     maxRetries: 5,
     maxConcurrency: 4,
+    ceiling: 4,
+    concurrency: 'fixed',
+    quotaShare: 1,
+    gate: createMemoryGate(),
     maxResponseBytes: 64 * 1024 * 1024,
     onEvent: (event) => events.push(event),
     ...overrides,
@@ -35,7 +41,7 @@ describe('limiter', () => {
       inFlight -= 1;
       return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
     }) as typeof globalThis.fetch;
-    const { http } = clientWith(slowFetch, { maxConcurrency: 3 });
+    const { http } = clientWith(slowFetch, { ceiling: 3 });
     await Promise.all(Array.from({ length: 20 }, () => http.request({ method: 'GET', path: '/v2/store' })));
     expect(maxInFlight).toBe(3);
   });
@@ -69,7 +75,7 @@ describe('limiter', () => {
       [{ status: 429, headers: { 'X-Rate-Limit-Time-Reset-Ms': '3000' } }],
       { status: 200, body: {} },
     );
-    const { http, events } = clientWith(store.fetch, { maxConcurrency: 1 });
+    const { http, events } = clientWith(store.fetch, { ceiling: 1 });
     const first = http.request({ method: 'GET', path: '/v2/store' });
     await vi.advanceTimersByTimeAsync(0);
     const second = http.request({ method: 'GET', path: '/v2/time' });
@@ -117,7 +123,7 @@ describe('abort', () => {
 
   it('cancels a request waiting for a limiter slot', async () => {
     const store = scriptedFetch([{ hang: true }], { status: 200, body: {} });
-    const { http } = clientWith(store.fetch, { maxConcurrency: 1 });
+    const { http } = clientWith(store.fetch, { ceiling: 1 });
     const blocker = new AbortController();
     const first = http.request({ method: 'GET', path: '/v2/store' }, { signal: blocker.signal }).catch(() => undefined);
     const queued = new AbortController();
@@ -127,5 +133,107 @@ describe('abort', () => {
     blocker.abort();
     await first;
     expect(store.requests.map((request) => request.url.pathname)).toEqual(['/stores/abc123/v2/store']);
+  });
+});
+
+describe('the in-memory gate', () => {
+  const store = { id: 'https://api.bigcommerce.com/stores/abc123', storeHash: 'abc123', apiBaseUrl: 'https://api.bigcommerce.com' };
+  const options = (overrides: Partial<AcquireOptions> = {}): AcquireOptions => ({
+    priority: 'bulk',
+    signal: undefined,
+    ceiling: 16,
+    concurrency: 'adaptive',
+    quotaShare: 1,
+    onThrottle: () => {},
+    ...overrides,
+  });
+  const window = (left: number, quota = 450, resetMs = 30_000) => ({
+    rateLimit: { requestsLeft: left, requestsQuota: quota, resetMs, windowMs: 30_000, retryAfterMs: undefined },
+    latencyMs: 100,
+  });
+  /** Starts `count` acquisitions and returns the slots granted so far (in grant order). */
+  function acquireMany(gate: RateGate, count: number, acquire: AcquireOptions, granted: GateSlot[], tag: string[] = [], label = '') {
+    for (let index = 0; index < count; index += 1) {
+      void gate.acquire(store, acquire).then((slot) => {
+        granted.push(slot);
+        tag.push(label);
+      });
+    }
+  }
+
+  it('starts at 4 in flight, then as many as the ceiling once the headers say the window allows it', async () => {
+    const gate = createMemoryGate();
+    const granted: GateSlot[] = [];
+    acquireMany(gate, 30, options(), granted);
+    await Promise.resolve();
+    expect(granted).toHaveLength(4);
+    granted[0]!.report(window(400));
+    await Promise.resolve();
+    expect(granted).toHaveLength(16);
+  });
+
+  it('never lets what is in flight exceed what is left of the window, and waits for the refill', async () => {
+    vi.useFakeTimers();
+    const gate = createMemoryGate();
+    const throttles: unknown[] = [];
+    const granted: GateSlot[] = [];
+    acquireMany(gate, 20, options({ onThrottle: (event) => throttles.push(event) }), granted);
+    await Promise.resolve();
+    // The first answer: 6 left, and 3 others in flight that the store may not have counted yet.
+    granted[0]!.report(window(6, 12, 2000));
+    await Promise.resolve();
+    expect(granted).toHaveLength(4 + 3);
+    expect(throttles).toEqual([{ type: 'throttle', waitMs: 2000, reason: 'quota-exhausted' }]);
+    for (const slot of granted) slot.release();
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(granted).toHaveLength(7);
+    await vi.advanceTimersByTimeAsync(1);
+    // Refilled: 12, and nothing was in flight.
+    expect(granted).toHaveLength(7 + 12);
+  });
+
+  it('leaves the share of the quota it was not given to the store\'s other apps', async () => {
+    const gate = createMemoryGate();
+    const granted: GateSlot[] = [];
+    acquireMany(gate, 20, options({ quotaShare: 0.5 }), granted);
+    await Promise.resolve();
+    granted[0]!.report(window(12, 12, 2000));
+    for (const slot of granted.splice(0)) slot.release();
+    await Promise.resolve();
+    // 12 left, less the 3 others in flight the store may not have counted, less 6 kept for the
+    // store's other apps: 3 more start.
+    expect(granted).toHaveLength(3);
+  });
+
+  it('lets a high-priority request go ahead of every waiting bulk one, and one bulk after every four high', async () => {
+    const gate = createMemoryGate();
+    const order: string[] = [];
+    const granted: GateSlot[] = [];
+    acquireMany(gate, 1, options({ ceiling: 1, concurrency: 'fixed' }), granted, order, 'first');
+    await Promise.resolve();
+    acquireMany(gate, 3, options({ ceiling: 1, concurrency: 'fixed' }), granted, order, 'bulk');
+    acquireMany(gate, 6, options({ ceiling: 1, concurrency: 'fixed', priority: 'high' }), granted, order, 'high');
+    for (let step = 0; step < 9; step += 1) {
+      await Promise.resolve();
+      granted.at(-1)!.release();
+      await Promise.resolve();
+    }
+    expect(order).toEqual(['first', 'high', 'high', 'high', 'high', 'bulk', 'high', 'high', 'bulk', 'bulk']);
+  });
+
+  it('a 429 without headers pauses the store, then one request at a time asks again', async () => {
+    vi.useFakeTimers();
+    const gate = createMemoryGate();
+    const granted: GateSlot[] = [];
+    acquireMany(gate, 1, options(), granted);
+    await Promise.resolve();
+    granted[0]!.report(window(100, 150));
+    gate.pause(store, 1000, () => {});
+    granted[0]!.release();
+    acquireMany(gate, 5, options(), granted);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(granted).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(granted.length).toBeGreaterThan(1);
   });
 });

@@ -1,0 +1,209 @@
+import type { ThrottleEvent } from '../events';
+import type { AcquireOptions, GateSlot } from './rate-gate';
+import type { RateLimitState } from '../rate-limit-headers';
+
+/** The in-flight cap before the store's rate-limit headers have said what its quota is. */
+export const INITIAL_CAP = 4;
+/** After this many `high` grants in a row while `bulk` requests wait, one `bulk` request goes. */
+const HIGH_STREAK = 4;
+
+interface Waiter {
+  readonly options: AcquireOptions;
+  readonly grant: (slot: GateSlot) => void;
+  readonly reject: (reason: unknown) => void;
+  readonly cleanup: () => void;
+}
+
+/** What the store's headers said of its quota window, and what is left of it as far as we know. */
+interface QuotaWindow {
+  readonly quota: number;
+  /** Requests left in the window: the store's last word, less the requests started since. */
+  left: number;
+  /** When the window refills (`Date.now()` time). */
+  resetAtMs: number;
+}
+
+/**
+ * One store's requests in one in-memory gate: how many are in flight, the pause, the quota window
+ * as the store's headers describe it, and the requests waiting (high priority first).
+ *
+ * The adaptive rule. BigCommerce counts requests per fixed window (150 per 30 s on Standard):
+ * every request that reaches the store spends one, whether or not earlier ones have answered.
+ * So a request starts only while what is left of the window, less what is already in flight and
+ * less the share left to other apps, is above zero; up to the ceiling, as many as that allows.
+ * Spending the window as soon as there is demand finishes any sync at least as early as pacing
+ * would, never exceeds the quota, and never slows a sync that fits in what is left. Until the
+ * first headers arrive, at most {@link INITIAL_CAP} are in flight. When the window is spent, the
+ * waiting requests start when it refills; requests still in flight then count against the new one.
+ * @see https://developer.bigcommerce.com/docs/start/best-practices/api-rate-limits
+ */
+export class StoreLane {
+  #inFlight = 0;
+  #pausedUntilMs = 0;
+  #window: QuotaWindow | undefined;
+  /** Whether a throttle event was sent for the window now spent (one per window). */
+  #reportedSpent = false;
+  #highStreak = 0;
+  readonly #high: Waiter[] = [];
+  readonly #bulk: Waiter[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timerAtMs = 0;
+
+  /** Requests in flight now. */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  acquire(options: AcquireOptions): Promise<GateSlot> {
+    options.signal?.throwIfAborted();
+    return new Promise<GateSlot>((resolve, reject) => {
+      const onAbort = () => {
+        for (const queue of [this.#high, this.#bulk]) {
+          const index = queue.indexOf(waiter);
+          if (index !== -1) queue.splice(index, 1);
+        }
+        reject(options.signal!.reason);
+        // A waiter that leaves may unblock the ones behind it (another priority, another ceiling).
+        this.#grantWaiting();
+      };
+      const waiter: Waiter = { options, grant: resolve, reject, cleanup: () => options.signal?.removeEventListener('abort', onAbort) };
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      (options.priority === 'high' ? this.#high : this.#bulk).push(waiter);
+      this.#grantWaiting();
+    });
+  }
+
+  /** Holds every request not yet started for `waitMs` (a longer pause in force wins). */
+  pause(waitMs: number, onThrottle: (event: ThrottleEvent) => void): void {
+    const untilMs = Date.now() + waitMs;
+    if (untilMs <= this.#pausedUntilMs) return;
+    this.#pausedUntilMs = untilMs;
+    // A 429: whatever the headers said, nothing is left until the pause ends, when it refills.
+    if (this.#window) {
+      this.#window.left = 0;
+      this.#window.resetAtMs = Math.min(this.#window.resetAtMs, untilMs);
+    }
+    safely(onThrottle, { type: 'throttle', waitMs, reason: 'rate-limited' });
+    this.#grantWaiting();
+  }
+
+  #slot(options: AcquireOptions): GateSlot {
+    let released = false;
+    return {
+      report: ({ rateLimit }) => this.#observe(rateLimit, options),
+      release: () => {
+        if (released) return;
+        released = true;
+        this.#inFlight -= 1;
+        this.#grantWaiting();
+      },
+    };
+  }
+
+  #observe(rateLimit: RateLimitState, options: AcquireOptions): void {
+    const { requestsLeft, requestsQuota, resetMs } = rateLimit;
+    if (options.concurrency === 'fixed') {
+      // Today's rule: nothing more starts once a response says the window is spent.
+      if (requestsLeft === 0 && resetMs !== undefined) this.#pauseForWindow(resetMs, options.onThrottle);
+      return;
+    }
+    if (requestsLeft === undefined || resetMs === undefined) return;
+    // The other requests in flight may not have been counted yet when this answer was written.
+    const others = this.#inFlight - 1;
+    this.#window = {
+      quota: requestsQuota ?? Math.max(requestsLeft, this.#window?.quota ?? 0),
+      left: requestsLeft - others,
+      resetAtMs: Date.now() + resetMs,
+    };
+    this.#reportedSpent = false;
+    this.#grantWaiting();
+  }
+
+  #pauseForWindow(waitMs: number, onThrottle: (event: ThrottleEvent) => void): void {
+    const untilMs = Date.now() + waitMs;
+    if (untilMs <= this.#pausedUntilMs) return;
+    this.#pausedUntilMs = untilMs;
+    safely(onThrottle, { type: 'throttle', waitMs, reason: 'quota-exhausted' });
+  }
+
+  /** Starts every waiting request that may start now, high priority first; arms a timer for the rest. */
+  #grantWaiting(): void {
+    const now = Date.now();
+    const window = this.#window;
+    if (window && now >= window.resetAtMs) {
+      // The window refilled. Requests still in flight may be counted in the new one.
+      window.left = window.quota - this.#inFlight;
+      window.resetAtMs = Number.POSITIVE_INFINITY;
+      this.#reportedSpent = false;
+    }
+    for (;;) {
+      const waiter = this.#next();
+      if (!waiter) break;
+      const blockedUntilMs = this.#blockedUntil(waiter.options, now);
+      if (blockedUntilMs !== undefined) {
+        if (blockedUntilMs > now && Number.isFinite(blockedUntilMs)) this.#wakeAt(blockedUntilMs);
+        break;
+      }
+      this.#take(waiter);
+      this.#inFlight += 1;
+      if (this.#window) this.#window.left -= 1;
+      waiter.cleanup();
+      waiter.grant(this.#slot(waiter.options));
+    }
+  }
+
+  /**
+   * When `options`' request may start: `undefined` now; a time to wait for (a pause, a window's
+   * refill); `Infinity` when only a release can let it start (the cap is full).
+   */
+  #blockedUntil(options: AcquireOptions, now: number): number | undefined {
+    if (now < this.#pausedUntilMs) return this.#pausedUntilMs;
+    const window = options.concurrency === 'adaptive' ? this.#window : undefined;
+    const cap = options.concurrency === 'fixed' || window ? options.ceiling : Math.min(INITIAL_CAP, options.ceiling);
+    if (this.#inFlight >= cap) return Number.POSITIVE_INFINITY;
+    if (!window) return undefined;
+    const reserved = Math.ceil(window.quota * (1 - options.quotaShare));
+    if (window.left - reserved > 0) return undefined;
+    // Spent, and no answer has said when the window refills: one request at a time asks.
+    if (!Number.isFinite(window.resetAtMs)) return this.#inFlight === 0 ? undefined : Number.POSITIVE_INFINITY;
+    if (!this.#reportedSpent) {
+      this.#reportedSpent = true;
+      safely(options.onThrottle, { type: 'throttle', waitMs: Math.max(0, window.resetAtMs - now), reason: 'quota-exhausted' });
+    }
+    return window.resetAtMs;
+  }
+
+  /** The next waiter by priority: `high` first, but one `bulk` after every few `high` while both wait. */
+  #next(): Waiter | undefined {
+    const preferBulk = this.#bulk.length > 0 && (this.#high.length === 0 || this.#highStreak >= HIGH_STREAK);
+    return preferBulk ? this.#bulk[0] : (this.#high[0] ?? this.#bulk[0]);
+  }
+
+  #take(waiter: Waiter): void {
+    if (this.#high[0] === waiter) {
+      this.#high.shift();
+      this.#highStreak += this.#bulk.length > 0 ? 1 : 0;
+    } else {
+      this.#bulk.shift();
+      this.#highStreak = 0;
+    }
+  }
+
+  #wakeAt(atMs: number): void {
+    if (this.#timer !== undefined && this.#timerAtMs <= atMs) return;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timerAtMs = atMs;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#grantWaiting();
+    }, Math.max(0, atMs - Date.now()));
+  }
+}
+
+function safely(onThrottle: (event: ThrottleEvent) => void, event: ThrottleEvent): void {
+  try {
+    onThrottle(event);
+  } catch {
+    // A failing listener must not fail the requests it observes.
+  }
+}
