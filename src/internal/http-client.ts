@@ -175,17 +175,17 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         return interpret(request, target, attempted);
       };
       return withAttempts(attempt, {
-          retries: options.maxRetries,
-          signal: options.signal,
-          // A write is repeated only when that cannot duplicate it (see retryReason).
-          retryReason: (error) => retryReason(error, repeatable),
-          onRetry: ({ error, reason, attemptNumber, backoffMs }) => {
-            // Everyone waits out a 429, not just this request: the quota is the store's, not ours.
-            // The retry then follows the backoff, so it waits at least what the store asked.
-            const pauseMs = rateLimitWaitMs(error);
-            if (pauseMs !== undefined) config.gate.pause(gateStore, pauseMs, emit);
-            emit({ type: 'retry', method: request.method, path: target, attempt: attemptNumber, delayMs: Math.max(pauseMs ?? 0, backoffMs), reason });
-          },
+        retries: options.maxRetries,
+        signal: options.signal,
+        // A write is repeated only when that cannot duplicate it (see retryReason).
+        retryReason: (error) => retryReason(error, repeatable),
+        onRetry: ({ error, reason, attemptNumber, backoffMs }) => {
+          // Everyone waits out a 429, not just this request: the quota is the store's, not ours.
+          // The retry then follows the backoff, so it waits at least what the store asked.
+          const pauseMs = rateLimitWaitMs(error);
+          if (pauseMs !== undefined) config.gate.pause(gateStore, pauseMs, emit);
+          emit({ type: 'retry', method: request.method, path: target, attempt: attemptNumber, delayMs: Math.max(pauseMs ?? 0, backoffMs), reason });
+        },
       });
     },
   };
