@@ -23,6 +23,7 @@ export {
   type InventoryOptions,
   type InventoryProgress,
   type InventoryPage,
+  type InventoryRemoval,
   type WithResumeCursor,
 } from './operations/inventory';
 
