@@ -46,6 +46,12 @@ export {
   type SendManyResult,
   type SendManySuccess,
   type SendManyFailure,
+  orderStatusOf,
+  type OrderStatus,
+  type OrderSnapshot,
+  type OrderReference,
+  type OrderChangesOptions,
+  type OrderChangePage,
 } from './operations/orders';
 
 export type { AuthStrategy, AuthContext } from './internal/auth-strategy';
