@@ -18,7 +18,8 @@ export { resumeCursorOf, type WithResumeCursor } from '../../internal/resume-cur
 export interface InventoryOperations {
   /**
    * Every item (one per variant of every product matching the filters), yielded as pages arrive.
-   * `break` stops the requests still in flight.
+   * `break` stops the requests still in flight. Items only: what left the store (removals, and the
+   * sweep a complete sync allows) is on {@link InventoryOperations.pages}.
    * @throws {@link ValidationError} for a bad option or cursor, before any request.
    * @throws the request's error (e.g. {@link ServerError}, {@link TimeoutError}) once its retries
    * run out, or {@link ResponseValidationError} naming a malformed product; either carries a
@@ -32,13 +33,17 @@ export interface InventoryOperations {
    */
   items(options?: InventoryOptions): AsyncIterable<InventoryItem>;
   /**
-   * The same items, a page of products at a time, each page with a `cursor` to resume after it.
-   * Pages come in the order they complete (several id ranges are read at once), not in id order.
+   * The same items, a page of products at a time, each page with a `cursor` to resume after it,
+   * the `productIds` its items come from (a product's variants always arrive together), the
+   * products hidden since `modifiedSince` (`removed`, with `skipHiddenProducts`), and `complete` on
+   * the last page of a full sync. Pages come in the order they complete (several id ranges are read
+   * at once), not in id order.
    * @throws as {@link InventoryOperations.items}.
    * @example
    * ```ts
-   * for await (const page of source.inventory.pages({ modifiedSince: lastRun, cursor: saved })) {
+   * for await (const page of source.inventory.pages({ modifiedSince: lastRun, skipHiddenProducts: true, cursor: saved })) {
    *   await save(page.items);
+   *   await remove(page.removed.flatMap((removal) => removal.skus));
    *   await checkpoint(page.cursor);
    * }
    * ```

@@ -24,8 +24,14 @@ export interface OrderSnapshot {
   readonly itemsTotal: number;
   /** Units shipped so far (`items_shipped`). */
   readonly itemsShipped: number;
-  /** Money refunded so far, in the order's currency (`refunded_amount`). */
-  readonly refundedAmount: number;
+  /**
+   * Money refunded so far, in the order's currency (`refunded_amount`). `null` when the order is
+   * Refunded or Partially Refunded but the store reports `0`: BigCommerce's spec describes the field
+   * as "always returns `0`", so on such a store the amount is unknown here, never a made-up 0 (read
+   * it from `GET /v3/orders/{id}/payment_actions/refunds` with `source.request`, scope
+   * `store_v2_transactions_read_only`). The status says that a refund happened either way.
+   */
+  readonly refundedAmount: number | null;
   /** Whether the supplier archived the order (`is_deleted`). */
   readonly archived: boolean;
   /** When the order last changed (`date_modified`), ISO 8601 UTC: `2026-11-26T10:05:00.000Z`. */
@@ -72,8 +78,21 @@ export function snapshotOf(order: V2OrderState, dateMs: number = orderDateMs(ord
     status: orderStatusOf(order.status_id),
     itemsTotal: order.items_total,
     itemsShipped: order.items_shipped,
-    refundedAmount: Number(order.refunded_amount),
+    refundedAmount: refundedAmountOf(order),
     archived: order.is_deleted === true,
     dateModified: new Date(dateMs).toISOString(),
   };
+}
+
+/** Refunded (4) and Partially Refunded (14): a refund of more than 0 happened. */
+const REFUND_STATUSES: ReadonlySet<number> = new Set([4, 14]);
+
+/**
+ * `refunded_amount` as a number; `null` where the status says a refund happened and the field
+ * says 0, as orders.v2.oas2.yml describes it ("always returns `0`").
+ * @see https://developer.bigcommerce.com/docs/rest-management/orders#get-an-order
+ */
+function refundedAmountOf(order: V2OrderState): number | null {
+  const amount = Number(order.refunded_amount);
+  return amount === 0 && REFUND_STATUSES.has(order.status_id) ? null : amount;
 }

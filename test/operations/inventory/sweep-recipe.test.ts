@@ -137,6 +137,15 @@ describe('the sweep recipe of docs/inventory.md', () => {
     expect(feed.skus()).toEqual(visibleSkus(sandbox));
     expect(before.filter((sku) => !feed.rows.has(sku))).toEqual(['DEL-M', 'DEL-S']);
 
+    // A store where hiding does not move date_modified: the delta sync cannot see it, the sweep retires it.
+    vi.setSystemTime(new Date('2026-11-26T11:30:00Z'));
+    sandbox.catalog.getProduct(1)!.is_visible = false; // the store's own object: no date_modified bump
+    await runUntilComplete('delta');
+    expect(feed.rows.has('KEEP')).toBe(true);
+    await runUntilComplete('full');
+    expect(feed.rows.has('KEEP')).toBe(false);
+    expect(feed.skus()).toEqual(visibleSkus(sandbox));
+
     // Nothing changed: another delta and another full sync leave the feed as it is.
     vi.setSystemTime(new Date('2026-11-26T12:00:00Z'));
     await runUntilComplete('delta');

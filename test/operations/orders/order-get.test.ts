@@ -91,6 +91,21 @@ describe('orders.get', () => {
     expect(await source.orders.get({ orderId: sent.orderId })).toMatchObject({ archived: true });
   });
 
+  it.each([false, true])('never reports a refund of 0 for a refunded order: null where the store’s refunded_amount stays 0 (refundedAmountAlwaysZero: %s)', async (refundedAmountAlwaysZero) => {
+    const { sandbox, source } = setup({ quirks: { refundedAmountAlwaysZero } });
+    const partly = await source.orders.send(purchaseOrder({ poNumber: 'PO-P' }));
+    const whole = await source.orders.send(purchaseOrder({ poNumber: 'PO-W' }));
+    const none = await source.orders.send(purchaseOrder({ poNumber: 'PO-N' }));
+    sandbox.refundOrder(partly.orderId, 5);
+    sandbox.refundOrder(whole.orderId);
+    const states = await Promise.all([partly, whole, none].map(({ orderId }) => source.orders.get({ orderId })));
+    expect(states.map((state) => [state.status, state.refundedAmount])).toEqual([
+      ['partially-refunded', refundedAmountAlwaysZero ? null : 5],
+      ['refunded', refundedAmountAlwaysZero ? null : 39],
+      ['awaiting-fulfillment', 0],
+    ]);
+  });
+
   it('follows the rule of every PO lookup: exact match on a store matching by prefix, the lowest id of several', async () => {
     const { sandbox, source } = setup({ quirks: { externalOrderIdMatch: 'prefix' } });
     const ten = await postOrder(sandbox, { external_order_id: 'PO-10', status_id: 5 });
