@@ -29,7 +29,7 @@ export interface ModifiedOrdersReader<O extends ModifiedOrder, Item, K> {
   /** The run's request options; its `signal` stops the run. */
   readonly options: RequestOptions;
   /** Called before each list request (the reader counts its own). */
-  countRequest(): void;
+  countRequest?(): void;
   /** Whether the order is read at all (a status or source filter): the others cost nothing more. */
   selects(order: O): boolean;
   /**
@@ -92,7 +92,7 @@ export async function* readModifiedOrders<O extends ModifiedOrder, Item, K>(
     let orders: O[];
     let items: Item[];
     try {
-      reader.countRequest();
+      reader.countRequest?.();
       const response = await http.request(
         {
           method: 'GET',

@@ -2,12 +2,13 @@ import * as z from 'zod/mini';
 import { ValidationError } from '../../errors/validation-error';
 import { anySignal } from '../../internal/any-signal';
 import type { HttpClient } from '../../internal/http-client';
-import { INSTANT_RULE, isoDateTime, parseInstant } from '../../internal/iso-datetime';
-import { parseOperationOptions, requestOptionsShape } from '../../internal/parse-request-options';
+import { isoDateTime, parseInstant } from '../../internal/iso-datetime';
+import { parseOperationOptions } from '../../internal/parse-request-options';
 import type { RequestOptions } from '../../internal/request-options';
 import { isoSeconds } from '../../internal/rfc2822';
 import { V2_MAX_PAGE_SIZE } from '../../internal/v2-pages';
 import { decodeCheckpointCursor, encodeCheckpointCursor, isStatusId, normalizeStatusIds } from '../checkpoint/checkpoint-cursor';
+import { checkpointOptionsShape, sinceOrCursor } from '../checkpoint/checkpoint-options';
 import { readModifiedOrders, type Checkpoint } from '../checkpoint/modified-orders';
 import { orderSnapshotListSchema, snapshotOf, type OrderSnapshot, type V2OrderState } from './order-snapshot';
 
@@ -49,24 +50,10 @@ export interface OrderChangePage {
 
 const optionsSchema = z
   .strictObject({
-    ...requestOptionsShape,
-    since: z.optional(z.custom<Date | string>((value) => parseInstant(value) !== undefined, INSTANT_RULE)),
-    cursor: z.optional(z.string().check(z.minLength(1))),
-    statusIds: z.optional(
-      z.custom<'all' | number[]>(
-        (value) => value === 'all' || (Array.isArray(value) && value.length > 0 && value.every(isStatusId)),
-        "expected 'all' or a non-empty array of order status ids (integers ≥ 0)",
-      ),
-    ),
+    ...checkpointOptionsShape,
     externalSource: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(255))),
-    pageSize: z.optional(z.int().check(z.minimum(1), z.maximum(V2_MAX_PAGE_SIZE))),
   })
-  .check(
-    z.refine((options) => options.since !== undefined || options.cursor !== undefined, {
-      message: 'give since (a Date or an ISO 8601 string) or a cursor',
-      path: ['since'],
-    }),
-  );
+  .check(sinceOrCursor);
 
 /** What an order-changes cursor holds: the checkpoint, the filters, and the changes already yielded in its second. */
 const cursorSchema = z.strictObject({
@@ -101,7 +88,6 @@ export async function* listOrderChangePages(http: HttpClient, rawOptions: OrderC
         schema: orderSnapshotListSchema,
         pageSize: options.pageSize ?? V2_MAX_PAGE_SIZE,
         options: requestOptions,
-        countRequest: () => undefined,
         // An order carries a PO number (`external_order_id`) when a send made it, or another
         // system that sets the field; `externalSource` tells them apart.
         selects: (order) =>

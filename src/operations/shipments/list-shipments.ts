@@ -3,12 +3,13 @@ import { ValidationError } from '../../errors/validation-error';
 import type { HttpClient } from '../../internal/http-client';
 import { anySignal } from '../../internal/any-signal';
 import { attachResumeCursor } from '../../internal/resume-cursor';
-import { INSTANT_RULE, parseInstant } from '../../internal/iso-datetime';
+import { parseInstant } from '../../internal/iso-datetime';
 import { isoSeconds } from '../../internal/rfc2822';
 import { V2_MAX_PAGE_SIZE } from '../../internal/v2-pages';
-import { parseOperationOptions, requestOptionsShape } from '../../internal/parse-request-options';
+import { parseOperationOptions } from '../../internal/parse-request-options';
 import type { RequestOptions } from '../../internal/request-options';
-import { isStatusId, normalizeStatusIds } from '../checkpoint/checkpoint-cursor';
+import { normalizeStatusIds } from '../checkpoint/checkpoint-cursor';
+import { checkpointOptionsShape, sinceOrCursor } from '../checkpoint/checkpoint-options';
 import { readModifiedOrders, type Checkpoint } from '../checkpoint/modified-orders';
 import { decodeShipmentCursor, encodeShipmentCursor, type ShipmentCursor } from './cursor';
 import { shipmentsOfOrder } from './order-shipments';
@@ -76,30 +77,13 @@ export interface ShipmentPage {
   readonly cursor: string;
 }
 
-// Predicates rather than unions: one message that says what is expected (a union's is 'Invalid input'),
-// and no union in the bundle.
 const listOptionsSchema = z
   .strictObject({
-    ...requestOptionsShape,
-    since: z.optional(z.custom<Date | string>((value) => parseInstant(value) !== undefined, INSTANT_RULE)),
-    statusIds: z.optional(
-      z.custom<'all' | number[]>(
-        (value) => value === 'all' || (Array.isArray(value) && value.length > 0 && value.every(isStatusId)),
-        "expected 'all' or a non-empty array of order status ids (integers ≥ 0)",
-      ),
-    ),
-    cursor: z.optional(z.string().check(z.minLength(1))),
-    pageSize: z.optional(z.int().check(z.minimum(1), z.maximum(V2_MAX_PAGE_SIZE))),
+    ...checkpointOptionsShape,
     onProgress: z.optional(z.custom<(progress: ShipmentListProgress) => void>((value) => typeof value === 'function', 'expected a function')),
     recheckDays: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
   })
-  .check(
-    z.superRefine((options, context) => {
-      if (options.since === undefined && options.cursor === undefined) {
-        context.addIssue({ code: 'custom', path: ['since'], message: 'give since (a Date or an ISO 8601 string) or a cursor' });
-      }
-    }),
-  );
+  .check(sinceOrCursor);
 
 /**
  * Yields every shipment of the orders modified since a checkpoint, page by page, on the engine all

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ServerError, ValidationError, resumeCursorOf, type OrderChangePage, type OrderSnapshot } from '../../../src/index';
-import type { SandboxStore, SandboxStoreOptions } from '../../../src/testing/index';
-import { purchaseOrder, setup, sourceFor } from './fixtures';
+import type { SandboxStoreOptions } from '../../../src/testing/index';
+import { postOrder, purchaseOrder, setup, sourceFor } from './fixtures';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -191,14 +191,3 @@ describe('orders.changes and changePages', () => {
     await expect(collect(source.shipments.pages({ cursor: page!.cursor }))).rejects.toThrow(/expected a cursor from a page of shipments/);
   });
 });
-
-/** Creates an order through the store's API, as another channel would. */
-async function postOrder(sandbox: SandboxStore, fields: Record<string, unknown>): Promise<number> {
-  const response = await sandbox.fetch(`https://api.bigcommerce.com/stores/${sandbox.storeHash}/v2/orders`, {
-    method: 'POST',
-    headers: { 'X-Auth-Token': sandbox.accessToken, 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ billing_address: { first_name: 'Al', last_name: 'Bo', zip: '78701', country_iso2: 'US' }, products: [{ product_id: 1, quantity: 1 }], ...fields }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { id: number }).id;
-}

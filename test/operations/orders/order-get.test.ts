@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NotFoundError, PurchaseOrderLookupError, ValidationError, type OrderReference } from '../../../src/index';
-import type { SandboxStore } from '../../../src/testing/index';
-import { purchaseOrder, setup } from './fixtures';
+import { postOrder, purchaseOrder, setup } from './fixtures';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -25,16 +24,6 @@ const STATUSES = [
   [14, 'partially-refunded', 'Partially Refunded'],
 ] as const;
 
-/** Creates an order through the store's API, as another channel (or the merchant) would. */
-async function postOrder(sandbox: SandboxStore, fields: Record<string, unknown>): Promise<number> {
-  const response = await sandbox.fetch(`https://api.bigcommerce.com/stores/${sandbox.storeHash}/v2/orders`, {
-    method: 'POST',
-    headers: { 'X-Auth-Token': sandbox.accessToken, 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ billing_address: { first_name: 'Al', last_name: 'Bo', zip: '78701', country_iso2: 'US' }, products: [{ product_id: 1, quantity: 1 }], ...fields }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { id: number }).id;
-}
 
 describe('orders.get', () => {
   it.each(STATUSES)('reads status id %i as %s, by id and by PO number, with the store’s label', async (statusId, status, label) => {
