@@ -23,6 +23,7 @@ export {
   type InventoryOptions,
   type InventoryProgress,
   type InventoryPage,
+  type InventoryRemoval,
   type WithResumeCursor,
 } from './operations/inventory';
 
@@ -45,6 +46,12 @@ export {
   type SendManyResult,
   type SendManySuccess,
   type SendManyFailure,
+  orderStatusOf,
+  type OrderStatus,
+  type OrderSnapshot,
+  type OrderReference,
+  type OrderChangesOptions,
+  type OrderChangePage,
 } from './operations/orders';
 
 export type { AuthStrategy, AuthContext } from './internal/auth-strategy';

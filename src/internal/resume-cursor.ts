@@ -16,7 +16,8 @@ export function attachResumeCursor<E>(error: E, cursor: string): E {
 }
 
 /**
- * The resume cursor of an error thrown by `inventory.pages()`/`items()` or `shipments.pages()`/`list()`, or `undefined`
+ * The resume cursor of an error thrown by `inventory.pages()`/`items()`, `shipments.pages()`/`list()` or
+ * `orders.changePages()`/`changes()`, or `undefined`
  * when the error did not come from a sync.
  * @example
  * ```ts

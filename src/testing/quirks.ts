@@ -60,6 +60,13 @@ export interface SandboxQuirks {
    * @default false
    */
   readonly itemsShippedStale?: boolean | undefined;
+  /**
+   * Whether a v2 order's `refunded_amount` stays `0.0000` after a refund, as orders.v2.oas2.yml
+   * describes the field ("always returns `0`"); the status still moves to Refunded or Partially
+   * Refunded. With `false` it holds the amount refunded so far.
+   * @default false
+   */
+  readonly refundedAmountAlwaysZero?: boolean | undefined;
 }
 
 /** {@link SandboxQuirks} with every default applied. */
@@ -76,6 +83,7 @@ export const DEFAULT_QUIRKS: ResolvedQuirks = {
   minDateModifiedExclusive: false,
   shipmentBumpsOrderModified: true,
   itemsShippedStale: false,
+  refundedAmountAlwaysZero: false,
 };
 
 /** Every quirk's name, for option checks and the CLI. */

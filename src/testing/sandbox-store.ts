@@ -18,7 +18,8 @@ import type { SandboxShipment } from './shipments/shipment-model';
 import { ShipmentState } from './shipments/shipment-state';
 import { defaultStoreProfile, type SandboxStoreProfile } from './store-profile';
 import type { ResolvedQuirks } from './quirks';
-import { v2Timestamp } from './orders/order-model';
+import { v2Timestamp, type SandboxOrder } from './orders/order-model';
+import { refundOrder, setOrderStatus } from './orders/merchant-actions';
 import { definedFields } from './defined-fields';
 
 /** A Fetch-API-compatible function. */
@@ -79,6 +80,29 @@ export interface SandboxStore {
    * @throws {TypeError} for an unknown order.
    */
   archiveOrder(orderId: number): void;
+  /**
+   * Changes an order's status as the merchant would in the control panel (the supplier cancels,
+   * declines or completes it), bumping its `date_modified`. Status ids are BigCommerce's fixed
+   * 0 to 14 (5 Cancelled, 6 Declined, 10 Completed, …); merchants rename labels but add none.
+   * @throws {TypeError} for an unknown order or status id.
+   * @example
+   * ```ts
+   * sandbox.setOrderStatus(order.orderId, 5); // Cancelled
+   * ```
+   */
+  setOrderStatus(orderId: number, statusId: number): SandboxOrder;
+  /**
+   * Refunds an order as the merchant would in the control panel: `refunded_amount` grows by
+   * `amount` (default: all that is left of `total_inc_tax`), the status becomes Refunded (4) when
+   * the whole total is refunded and Partially Refunded (14) before, and `date_modified` is bumped.
+   * @throws {TypeError} for an unknown order, or an amount that is not positive or above what is left.
+   * @example
+   * ```ts
+   * sandbox.refundOrder(order.orderId, 5); // Partially Refunded
+   * sandbox.refundOrder(order.orderId); // the rest: Refunded
+   * ```
+   */
+  refundOrder(orderId: number, amount?: number): SandboxOrder;
   /** The quirks the store plays, every default applied. */
   readonly quirks: ResolvedQuirks;
   /** Every request received, oldest first (a copy; later requests do not appear in it). */
@@ -206,6 +230,8 @@ export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore 
       order.is_deleted = true;
       order.date_modified = v2Timestamp();
     },
+    setOrderStatus: (orderId, statusId) => setOrderStatus(state, orderId, statusId),
+    refundOrder: (orderId, amount) => refundOrder(state, orderId, amount),
     quirks: resolved.quirks,
     listen: (listenOptions) => listenOverHttp(dispatch, listenOptions),
     get requests() {

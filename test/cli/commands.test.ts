@@ -173,7 +173,9 @@ describe('demo', () => {
     expect(run.stdout).toMatch(/create-if-missing\s+PO-DEMO-2 -> order \d+ created for customer \d+ \(created just now/);
     expect(run.stdout).toMatch(/\n {5}bigcommerce-source: CustomerNotFoundError: .* Hint: /);
     expect(run.stdout).toMatch(/shipment \d+ of order \d+: USPS 9400111899223100001234/);
-    expect(run.stdout).toMatch(/\nReport\n {2}connection .*\n {2}inventory .*\n {2}orders .*\n {2}shipments {3}1 read back by PO number, 1 by date\n {2}total .*requests over HTTP/);
+    expect(run.stdout).toMatch(/PO-DEMO-2 -> order \d+: cancelled \(status 5, "Cancelled"\), 0 of 3 units shipped/);
+    expect(run.stdout).toMatch(/changed since .*: PO-DEMO-1 shipped, PO-DEMO-2 cancelled\n/);
+    expect(run.stdout).toMatch(/\nReport\n {2}connection .*\n {2}inventory .*\n {2}orders .*\n {2}shipments {3}1 read back by PO number, 1 by date\n {2}order state PO-DEMO-2 cancelled by the supplier, read back; 2 order\(s\) changed since the start\n {2}total .*requests over HTTP/);
     expect(run.stderr).toBe('');
   });
 });

@@ -24,6 +24,7 @@ const NARRATIVE_PAGES = new Set([
   '/docs/integrations/apps/guide/requirements',
   '/docs/store-operations/catalog/inventory-locations', // docs/store-operations/catalog/inventory-locations.mdx
   '/docs/store-operations/orders', // docs/store-operations/orders/index.mdx
+  '/docs/store-operations/orders/refunds', // docs/store-operations/orders/refunds.mdx
 ]);
 
 /** API reference pages, each rendered from an OpenAPI file under reference/ in bigcommerce/docs. */

@@ -23,6 +23,7 @@ import {
   createOAuthApp,
   inventoryItemSchema,
   isBigCommerceError,
+  orderStatusOf,
   parseStoreHash,
   path,
   purchaseOrderSchema,
@@ -36,8 +37,12 @@ import {
   type InventoryItem,
   type InventoryOptions,
   type InventoryPage,
+  type InventoryRemoval,
   type OAuth2AuthOptions,
   type OAuthAppOptions,
+  type OrderChangesOptions,
+  type OrderReference,
+  type OrderSnapshot,
   type PaginateOptions,
   type PurchaseOrder,
   type PurchaseOrderAddress,
@@ -165,6 +170,10 @@ async function inventory(source: BigCommerceSource, skus: number): Promise<strin
   for await (const page of source.inventory.pages({ ...options, cursor })) pages.push(page);
   for (const item of pages.flatMap((page) => page.items)) seen.add(item.sku);
   check(seen.size === skus, `expected ${skus} SKUs, got ${seen.size}`);
+  const last: InventoryPage | undefined = pages[pages.length - 1];
+  check(last?.complete === true && pages.slice(0, -1).every((page) => !page.complete), 'the last page of a full sync, and only it, says complete');
+  const removed: InventoryRemoval[] = pages.flatMap((page) => [...page.removed]);
+  check(removed.length === 0 && pages.every((page) => page.productIds.length === page.productCount), 'no removals in a full sync; productIds per page');
   const mug = pages.flatMap((page) => page.items).find((item) => item.sku === 'MUG-1') ?? (await firstItem(source, 'MUG-1'));
   check(mug?.price === 10 && mug.quantity === 30, `the mug keeps its default price: ${JSON.stringify(mug)}`);
   return `${seen.size} SKUs, resumed from a cursor`;
@@ -259,6 +268,25 @@ async function shipments(source: BigCommerceSource, sandbox: SandboxStore, sent:
   for await (const shipment of source.shipments.list(listOptions)) listed.push(shipment);
   check(listed.length === 1 && listed[0]?.items[0]?.sku === 'MUG-1', `the shipment, listed: ${JSON.stringify(listed)}`);
   return `${listed.length} shipment`;
+}
+
+async function orderState(source: BigCommerceSource, sandbox: SandboxStore, sent: SentOrder): Promise<string> {
+  sandbox.setOrderStatus(sent.orderId, 5);
+  const reference: OrderReference = { poNumber: 'PO-CONSUMER-1', orderId: undefined };
+  const state: OrderSnapshot = await source.orders.get(reference, callOptions);
+  check(state.status === 'cancelled' && orderStatusOf(state.statusId) === 'cancelled' && state.orderId === sent.orderId, `the PO, cancelled: ${JSON.stringify(state)}`);
+  const changesOptions: OrderChangesOptions = {
+    ...callOptions,
+    since: new Date(0),
+    cursor: text('ORDERS_CURSOR'),
+    statusIds: undefined,
+    externalSource: text('EXTERNAL_SOURCE'),
+    pageSize: count('PAGE_SIZE'),
+  };
+  const changed: OrderSnapshot[] = [];
+  for await (const order of source.orders.changes(changesOptions)) changed.push(order);
+  check(changed.length === 1 && changed[0]?.poNumber === 'PO-CONSUMER-1' && changed[0].externalSource === 'bigcommerce-source', `the change: ${JSON.stringify(changed)}`);
+  return `PO ${state.status}`;
 }
 
 async function errors(source: BigCommerceSource, sandbox: SandboxStore, sent: SentOrder): Promise<void> {
@@ -383,7 +411,7 @@ export async function main(): Promise<string> {
   check(store.name === 'Sandbox Supply Co.' && store.currency === 'EUR' && store.storeHash === 'sandbox1', `the store's defaults: ${JSON.stringify(store)}`);
   const parts = [await inventory(source, skus)];
   const sent = await orders(source);
-  parts.push(`order ${sent.orderId}`, await shipments(source, sandbox, sent));
+  parts.push(`order ${sent.orderId}`, await shipments(source, sandbox, sent), await orderState(source, sandbox, sent));
   await errors(source, sandbox, sent);
   parts.push(await anyRequest(source, sandbox, sent));
   parts.push(await auth(sandbox));

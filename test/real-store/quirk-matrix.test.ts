@@ -19,6 +19,7 @@ const CONFIGS: Array<[string, SandboxQuirks]> = [
   ['minDateModifiedExclusive', { minDateModifiedExclusive: true }],
   ['shipmentBumpsOrderModified: false', { shipmentBumpsOrderModified: false }],
   ['itemsShippedStale', { itemsShippedStale: true }],
+  ['refundedAmountAlwaysZero', { refundedAmountAlwaysZero: true }],
 ];
 
 const PRODUCTS: SandboxStoreOptions['products'] = [
@@ -116,6 +117,47 @@ describe.each(CONFIGS)('under %s', (_label, quirks) => {
     const second = sandbox.shipOrder(orderIds[0]!, { items: [{ sku: 'TEE-M', quantity: 1 }], trackingNumber: 'SECOND' });
     const next = ids(await collect({ cursor: full.at(-1)!.cursor, recheckDays: 30 }));
     expect(next.filter((id) => id === second.id)).toHaveLength(1);
+  });
+
+  it('orders.get and orders.changes: the PO’s own state among lookalikes, every change once across resumes, the checkpoint second included', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-26T10:00:00Z'));
+    const { sandbox, source } = setup();
+    const ten = await source.orders.send(po('PO-10'));
+    const one = await source.orders.send(po('PO-1'));
+    const orderIds = [ten.orderId, one.orderId];
+    for (const poNumber of ['A', 'B', 'C']) orderIds.push((await source.orders.send(po(poNumber))).orderId);
+    vi.setSystemTime(new Date('2026-11-26T10:30:00Z'));
+    sandbox.setOrderStatus(ten.orderId, 6);
+    sandbox.setOrderStatus(one.orderId, 5);
+    sandbox.refundOrder(orderIds[2]!, 1);
+    await expect(source.orders.get({ poNumber: 'PO-1' })).resolves.toMatchObject({ orderId: one.orderId, status: 'cancelled' });
+    // A refund is never reported as 0: the amount, or null where the store's field stays 0.
+    await expect(source.orders.get({ poNumber: 'A' })).resolves.toMatchObject({ status: 'partially-refunded', refundedAmount: quirks.refundedAmountAlwaysZero ? null : 1 });
+    const lines = (pages: Array<{ items: Array<{ poNumber: string | null; status: string }> }>) => pages.flatMap((page) => page.items.map((order) => `${order.poNumber} ${order.status}`));
+    const collect = async (options: Parameters<typeof source.orders.changePages>[0]) => {
+      const pages = [];
+      for await (const page of source.orders.changePages(options)) pages.push(page);
+      return pages;
+    };
+    const full = await collect({ since: '2026-11-26T10:15:00Z', pageSize: 1 });
+    const expected = ['A partially-refunded', 'PO-1 cancelled', 'PO-10 declined'];
+    expect(lines(full).sort()).toEqual(expected);
+    for (const [index, page] of full.entries()) {
+      const rest = lines(await collect({ cursor: page.cursor, pageSize: 1 }));
+      expect([...lines(full.slice(0, index + 1)), ...rest].sort()).toEqual(expected);
+    }
+    // In the checkpoint's own second, after the run: another order changes; the next run has it, once.
+    sandbox.setOrderStatus(orderIds[3]!, 10);
+    const next = await collect({ cursor: full.at(-1)!.cursor });
+    expect(lines(next)).toEqual(['B completed']);
+    expect(lines(await collect({ cursor: next.at(-1)!.cursor }))).toEqual([]);
+    // An archived order: by id always; by PO number only where the store lists archived orders.
+    sandbox.archiveOrder(orderIds[4]!);
+    await expect(source.orders.get({ orderId: orderIds[4]! })).resolves.toMatchObject({ archived: true });
+    const byPo = source.orders.get({ poNumber: 'C' });
+    if (quirks.archivedOrdersListed) await expect(byPo).resolves.toMatchObject({ archived: true });
+    else await expect(byPo).rejects.toThrow(/No order in this store has the PO number "C"/);
   });
 
   it('inventory.items: every SKU once, with locations or an empty list for items the inventory API does not list', async () => {

@@ -9,7 +9,8 @@ import { collectChecks } from './verify';
 
 /**
  * `demo`: the whole flow against the embedded sandbox store over real HTTP on 127.0.0.1, with no
- * credentials: verify, inventory, one PO under each customer policy, a shipment, a report.
+ * credentials: verify, inventory, one PO under each customer policy, a shipment, a PO cancelled by
+ * the supplier and read back, a report.
  */
 export async function demoCommand(context: CommandContext): Promise<number> {
   const { terminal } = context;
@@ -111,12 +112,23 @@ export async function demoCommand(context: CommandContext): Promise<number> {
     await out(`   since ${sinceIso}: ${sinceCount} shipment(s); the next run resumes from a ${checkpoint.length}-character cursor`);
     await out();
 
+    // 6. the supplier cancels a PO; read its state back
+    await out('6. the supplier cancels PO-DEMO-2; its state read back by PO number, and among the changes since');
+    sandbox.setOrderStatus(created.orderId, 5);
+    const state = await source.orders.get({ poNumber: 'PO-DEMO-2' }, signal);
+    await out(`   PO-DEMO-2 -> order ${state.orderId}: ${state.status} (status ${state.statusId}, "${state.statusName}"), ${state.itemsShipped} of ${state.itemsTotal} units shipped`);
+    const changed: string[] = [];
+    for await (const order of source.orders.changes({ since: sinceIso, ...signal })) changed.push(`${order.poNumber} ${order.status}`);
+    await out(`   changed since ${sinceIso}: ${changed.join(', ')}`);
+    await out();
+
     const scopesOk = checks.filter((check) => check.scope && check.status === 'ok').length;
     await out('Report');
     await out(`  connection  ${store.detail}; ${scopesOk} of ${checks.length} scopes verified`);
     await out(`  inventory   ${items.length} SKUs from ${productsTotal} visible products, ${hiddenSkipped} hidden skipped, ${inventoryRequests} requests, ${formatDuration(inventoryMs)}`);
     await out(`  orders      ${sent.length} created (guest, create-if-missing), 1 refused (${refused || 'none'} under require-existing), 1 duplicate send returned the existing order`);
     await out(`  shipments   ${byPo.length} read back by PO number, ${sinceCount} by date`);
+    await out(`  order state PO-DEMO-2 ${state.status} by the supplier, read back; ${changed.length} order(s) changed since the start`);
     await out(`  total       ${sandbox.requests.length} requests over HTTP, ${formatDuration(terminal.now() - startedMs)}`);
     await out();
     await out('Next: the same commands work on your store with BIGCOMMERCE_STORE_HASH and BIGCOMMERCE_ACCESS_TOKEN set:');

@@ -3,12 +3,12 @@ import { decodeCursor, type CursorFilters } from './inventory-cursor';
 import type { InventoryItem } from './inventory-item';
 import { parseInventoryOptions, type InventoryOptions } from './inventory-options';
 import type { InventoryPage } from './inventory-page';
-import { InventoryPager, type PagerStart } from './inventory-pager';
+import { InventoryPager, productsRead, type PagerStart, type ReadyPage } from './inventory-pager';
 import { attachResumeCursor } from '../../internal/resume-cursor';
 
 export { inventoryItemSchema, type InventoryItem, type InventoryLocationStock, type InventoryOptionValue } from './inventory-item';
 export type { InventoryOptions, InventoryProgress } from './inventory-options';
-export type { InventoryPage } from './inventory-page';
+export type { InventoryPage, InventoryRemoval } from './inventory-page';
 export { resumeCursorOf, type WithResumeCursor } from '../../internal/resume-cursor';
 
 /**
@@ -18,7 +18,8 @@ export { resumeCursorOf, type WithResumeCursor } from '../../internal/resume-cur
 export interface InventoryOperations {
   /**
    * Every item (one per variant of every product matching the filters), yielded as pages arrive.
-   * `break` stops the requests still in flight.
+   * `break` stops the requests still in flight. Items only: what left the store (removals, and the
+   * sweep a complete sync allows) is on {@link InventoryOperations.pages}.
    * @throws {@link ValidationError} for a bad option or cursor, before any request.
    * @throws the request's error (e.g. {@link ServerError}, {@link TimeoutError}) once its retries
    * run out, or {@link ResponseValidationError} naming a malformed product; either carries a
@@ -32,13 +33,17 @@ export interface InventoryOperations {
    */
   items(options?: InventoryOptions): AsyncIterable<InventoryItem>;
   /**
-   * The same items, a page of products at a time, each page with a `cursor` to resume after it.
-   * Pages come in the order they complete (several id ranges are read at once), not in id order.
+   * The same items, a page of products at a time, each page with a `cursor` to resume after it,
+   * the `productIds` its items come from (a product's variants always arrive together), the
+   * products hidden since `modifiedSince` (`removed`, with `skipHiddenProducts`), and `complete` on
+   * the last page of a full sync. Pages come in the order they complete (several id ranges are read
+   * at once), not in id order.
    * @throws as {@link InventoryOperations.items}.
    * @example
    * ```ts
-   * for await (const page of source.inventory.pages({ modifiedSince: lastRun, cursor: saved })) {
+   * for await (const page of source.inventory.pages({ modifiedSince: lastRun, skipHiddenProducts: true, cursor: saved })) {
    *   await save(page.items);
+   *   await remove(page.removed.flatMap((removal) => removal.skus));
    *   await checkpoint(page.cursor);
    * }
    * ```
@@ -72,6 +77,9 @@ function startPages(http: HttpClient, operation: string, options: InventoryOptio
     const state = decodeCursor(resolved.cursor, http.storeHash, filters, operation);
     start = { open: state.open, maxId: state.maxId, productsDone: state.productsDone, productsTotal: state.productsTotal, itemsYielded: state.itemsYielded };
   }
+  // Only a sync without modifiedSince can be complete: its last page says so, which takes knowing
+  // that no page follows, so each page is held until the next one (or the end) is known.
+  const full = resolved.modifiedSince === null;
   return {
     async *[Symbol.asyncIterator]() {
       const pager = new InventoryPager({
@@ -83,30 +91,52 @@ function startPages(http: HttpClient, operation: string, options: InventoryOptio
         request: resolved.request,
         start,
       });
+      /**
+       * The page the caller sees, `page` and the empty pages taken after it committed: its cursor
+       * then covers them, so a sync's last cursor leaves nothing to read. `onProgress` runs first:
+       * if it throws, nothing of the page is committed and the error's cursor repeats it.
+       */
+      const emit = (page: ReadyPage | undefined, complete: boolean, emptyAfter: readonly ReadyPage[]): InventoryPage => {
+        const items = page?.items ?? [];
+        const productIds = page?.productIds ?? [];
+        const before = pager.progress();
+        const productsDone = before.productsDone + (page ? productsRead(page) : 0);
+        const progress = {
+          ...before,
+          productsDone,
+          // Until the first request's count arrives (or if products were added since), no less than done.
+          productsTotal: Math.max(before.productsTotal, productsDone),
+          itemsYielded: before.itemsYielded + items.length,
+        };
+        resolved.onProgress?.(progress);
+        for (const taken of page ? [page, ...emptyAfter] : emptyAfter) pager.commit(taken);
+        return { items, productIds, removed: page?.removed ?? [], complete, cursor: pager.committedCursor(), productCount: productIds.length, progress };
+      };
+      let held: ReadyPage | undefined;
+      let emptyAfterHeld: ReadyPage[] = [];
       try {
         pager.start();
         for (;;) {
           const page = await pager.next();
-          if (!page) return;
-          const cursor = pager.cursorAfter(page);
-          if (page.items.length === 0) {
+          if (!page) break;
+          if (page.items.length === 0 && page.removed.length === 0) {
             // A range's last request may find nothing: committed, but not worth a page.
-            pager.commit(page);
+            if (held) emptyAfterHeld.push(page);
+            else pager.commit(page);
             continue;
           }
-          const progress = { ...pager.progress() };
-          const productsDone = progress.productsDone + page.productCount;
-          const after = {
-            ...progress,
-            productsDone,
-            // Until the first request's count arrives (or if products were added since), no less than done.
-            productsTotal: Math.max(progress.productsTotal, productsDone),
-            itemsYielded: progress.itemsYielded + page.items.length,
-          };
-          resolved.onProgress?.(after);
-          pager.commit(page);
-          yield { items: page.items, cursor, productCount: page.productCount, progress: after };
+          if (!full) {
+            yield emit(page, false, []);
+            continue;
+          }
+          if (held) {
+            const previous = held;
+            const skipped = emptyAfterHeld;
+            [held, emptyAfterHeld] = [page, []];
+            yield emit(previous, false, skipped);
+          } else held = page;
         }
+        if (full) yield emit(held, true, emptyAfterHeld);
       } catch (error) {
         throw attachResumeCursor(error, pager.committedCursor());
       } finally {

@@ -6,7 +6,7 @@ import type { RequestOptions } from '../../internal/request-options';
 
 /** Progress of a sync, given to {@link InventoryOptions.onProgress} after each page. */
 export interface InventoryProgress {
-  /** Products read so far, counting earlier runs resumed with a cursor. */
+  /** Products read so far (those of the items and those reported removed), counting earlier runs resumed with a cursor. */
   readonly productsDone: number;
   /**
    * Products matching the filters when the sync started (BigCommerce's `meta.pagination.total`).
@@ -22,8 +22,9 @@ export interface InventoryProgress {
 /** Options of `source.inventory.items()` and `source.inventory.pages()`. */
 export interface InventoryOptions extends RequestOptions {
   /**
-   * Leave out hidden products (`is_visible: false`). The store filters them (`is_visible=true`),
-   * so they are never downloaded.
+   * Leave out hidden products (`is_visible: false`). In a full sync the store filters them
+   * (`is_visible=true`), so they are never downloaded. In a delta sync (`modifiedSince`) the
+   * products hidden since then are downloaded and reported on the page's `removed`, never as items.
    * @default false
    */
   readonly skipHiddenProducts?: boolean | undefined;

@@ -11,6 +11,7 @@ import { IdRange, splitPoint } from './id-range';
 import { encodeCursor, type CursorFilters, type CursorState, type OpenRange } from './inventory-cursor';
 import type { InventoryItem } from './inventory-item';
 import type { InventoryProgress } from './inventory-options';
+import type { InventoryRemoval } from './inventory-page';
 import { itemsOfProduct } from './normalize-product';
 
 const PRODUCTS_PATH = '/v3/catalog/products';
@@ -41,8 +42,14 @@ export interface ReadyPage {
   readonly lastId: number;
   readonly rangeDone: boolean;
   readonly items: InventoryItem[];
-  readonly productCount: number;
+  /** The products of `items`. */
+  readonly productIds: number[];
+  /** Hidden products sorted out of a delta sync with `skipHiddenProducts`. */
+  readonly removed: InventoryRemoval[];
 }
+
+/** Products a page read: those of its items and those it reports removed. */
+export const productsRead = (page: ReadyPage): number => page.productIds.length + page.removed.length;
 
 /**
  * The engine of `pages()`: reads id ranges in parallel and hands out pages as they complete.
@@ -128,23 +135,37 @@ export class InventoryPager {
     }
   }
 
-  /** The cursor for the state after `page` is committed, without committing it. */
-  cursorAfter(page: ReadyPage): string {
-    return this.#cursor(page);
-  }
-
   /** Marks `page` as handed to the caller. */
   commit(page: ReadyPage): InventoryProgress {
     page.range.committedLo = Math.max(page.range.committedLo, page.lastId);
     if (page.rangeDone) page.range.committedDone = true;
-    this.#productsDone += page.productCount;
+    this.#productsDone += productsRead(page);
     this.#itemsYielded += page.items.length;
     return this.progress();
   }
 
   /** The cursor of everything committed so far: resuming from it repeats and skips nothing. */
   committedCursor(): string {
-    return this.#cursor(undefined);
+    const open: Array<[number, number | null]> = [];
+    for (const range of this.#ranges) {
+      const from = range.committedLo;
+      if (range.committedDone || from >= range.hi) continue;
+      const upTo = Number.isFinite(range.hi) ? range.hi : null;
+      const last = open[open.length - 1];
+      // Adjacent ranges merge, so the cursor stays small.
+      if (last && last[1] === from) last[1] = upTo;
+      else open.push([from, upTo]);
+    }
+    const state: CursorState = {
+      storeHash: this.#config.storeHash,
+      filters: this.#config.filters,
+      open,
+      maxId: this.#maxId ?? 0,
+      productsDone: this.#productsDone,
+      productsTotal: this.#productsTotal ?? this.#productsDone,
+      itemsYielded: this.#itemsYielded,
+    };
+    return encodeCursor(state);
   }
 
   /** Progress so far. */
@@ -252,12 +273,27 @@ export class InventoryPager {
   }
 
   #filterQuery(): QueryParams {
-    const { skipHiddenProducts, modifiedSince } = this.#config.filters;
+    const { modifiedSince } = this.#config.filters;
     return {
-      // Filtered by the store, so hidden products are never downloaded.
-      is_visible: skipHiddenProducts ? true : undefined,
+      // A full sync lets the store filter hidden products, so they are never downloaded. A delta
+      // sync asks for them too and sorts them out (see #sortsOutHidden).
+      is_visible: this.#storeFiltersHidden() ? true : undefined,
       'date_modified:min': modifiedSince ?? undefined,
     };
+  }
+
+  #storeFiltersHidden(): boolean {
+    return this.#config.filters.skipHiddenProducts && this.#config.filters.modifiedSince === null;
+  }
+
+  /**
+   * A delta sync with `skipHiddenProducts` reports the products hidden since `modifiedSince` as
+   * removals: with `is_visible=true` in the query the store would leave them out, and a product
+   * hidden after a consumer took its SKUs would stay on sale in their feed. Sorting them out here
+   * costs no second request; the price is downloading the hidden products modified since then.
+   */
+  #sortsOutHidden(): boolean {
+    return this.#config.filters.skipHiddenProducts && this.#config.filters.modifiedSince !== null;
   }
 
   /**
@@ -456,13 +492,24 @@ export class InventoryPager {
       await nextTask();
       if (this.#failure || this.#stopped) return;
       let items: InventoryItem[] = [];
-      for (const index of order) itemsOfProduct(checkProduct(data[index], index, describe), items);
+      const productIds: number[] = [];
+      const removed: InventoryRemoval[] = [];
+      const sortsOutHidden = this.#sortsOutHidden();
+      for (const index of order) {
+        const product = checkProduct(data[index], index, describe);
+        if (sortsOutHidden && !product.is_visible) {
+          removed.push({ productId: product.id, skus: product.variants.map((variant) => variant.sku), reason: 'hidden' });
+        } else {
+          productIds.push(product.id);
+          itemsOfProduct(product, items);
+        }
+      }
       if (this.#config.locations && items.length > 0) {
         items = await attachLocations(this.#config.http, items, this.#requestOptions, () => (this.#requests += 1));
       }
       await previous;
       if (this.#failure || this.#stopped) return;
-      this.#ready.push({ range, lastId, rangeDone, items, productCount: order.length });
+      this.#ready.push({ range, lastId, rangeDone, items, productIds, removed });
     } catch (error) {
       this.#fail(error);
     } finally {
@@ -480,34 +527,5 @@ export class InventoryPager {
     const response = await this.#config.http.request({ method: 'GET', path: PRODUCTS_PATH, query, schema: productPageSchema, priority: 'bulk' }, this.#requestOptions);
     if (!response.data) throw new ResponseValidationError(`GET ${describe.path} returned an empty body.`, { ...describe, issues: [{ path: '', message: 'expected a product list' }] });
     return { data: response.data.data, total: response.data.meta.pagination.total };
-  }
-
-  #cursor(pending: ReadyPage | undefined): string {
-    const open: Array<[number, number | null]> = [];
-    for (const range of this.#ranges) {
-      let from = range.committedLo;
-      let closed = range.committedDone;
-      if (pending?.range === range) {
-        from = Math.max(from, pending.lastId);
-        closed ||= pending.rangeDone;
-      }
-      if (closed || from >= range.hi) continue;
-      const upTo = Number.isFinite(range.hi) ? range.hi : null;
-      const last = open[open.length - 1];
-      // Adjacent ranges merge, so the cursor stays small.
-      if (last && last[1] === from) last[1] = upTo;
-      else open.push([from, upTo]);
-    }
-    const productsDone = this.#productsDone + (pending?.productCount ?? 0);
-    const state: CursorState = {
-      storeHash: this.#config.storeHash,
-      filters: this.#config.filters,
-      open,
-      maxId: this.#maxId ?? 0,
-      productsDone,
-      productsTotal: this.#productsTotal ?? productsDone,
-      itemsYielded: this.#itemsYielded + (pending?.items.length ?? 0),
-    };
-    return encodeCursor(state);
   }
 }

@@ -7,6 +7,10 @@ import { sendValidOrder } from './send-order';
 import type { SentOrder } from './sent-order';
 import { validateSend, type ValidSendInput } from './validate-send';
 import { PurchaseOrderConflictError } from '../../errors/purchase-order-conflict-error';
+import type { RequestOptions } from '../../internal/request-options';
+import { getOrder, type OrderReference } from './get-order';
+import { listOrderChangePages, listOrderChanges, type OrderChangePage, type OrderChangesOptions } from './order-changes';
+import type { OrderSnapshot } from './order-snapshot';
 
 /** Send Orders: purchase orders into the supplier's store, exactly once. */
 export interface OrderOperations {
@@ -48,6 +52,48 @@ export interface OrderOperations {
    * ```
    */
   sendMany(pos: Iterable<PurchaseOrder> | AsyncIterable<PurchaseOrder>, options?: SendManyOptions): AsyncIterable<SendManyResult>;
+  /**
+   * The current state of one order: by PO number (exact match, every page of the lookup, the lowest
+   * id when several orders carry it, as every PO lookup) or by the store's order id. One request
+   * (a PO lookup of a loosely matching store may take more).
+   * @example
+   * ```ts
+   * const order = await source.orders.get({ poNumber: 'PO-2291' });
+   * if (order.status === 'cancelled' || order.status === 'declined') reopenPurchaseOrder(order.poNumber);
+   * ```
+   * @throws {@link ValidationError} unless exactly one of `poNumber` and `orderId` is given, before any request.
+   * @throws {@link NotFoundError} when no order has the PO number (or the id).
+   * @throws {@link PurchaseOrderLookupError} when the PO lookup reaches its bound.
+   */
+  get(reference: OrderReference, options?: RequestOptions): Promise<OrderSnapshot>;
+  /**
+   * Every order modified since `since` (or since a cursor), as its current state: once per order
+   * per modification, exactly once across pages and resumed runs, modifications in the checkpoint's
+   * own second included. By default the orders with a PO number (`external_order_id`); narrow with
+   * `externalSource` and `statusIds`. BigCommerce keeps no status history, so a change and its
+   * reversal between two polls are not both seen: each snapshot is the order's state when read.
+   * @throws {@link ValidationError} for bad options, before any request. A failure mid-run carries
+   * `cursor` (the last complete page's) so the caller can resume.
+   * @example
+   * ```ts
+   * for await (const order of source.orders.changes({ since: lastPoll, statusIds: [4, 5, 6, 14] })) {
+   *   console.log(order.poNumber, order.status, order.refundedAmount);
+   * }
+   * ```
+   */
+  changes(options: OrderChangesOptions): AsyncIterable<OrderSnapshot>;
+  /**
+   * The same as {@link OrderOperations.changes}, a page at a time, each with the `cursor` to resume
+   * after it.
+   * @example
+   * ```ts
+   * for await (const page of source.orders.changePages({ cursor: saved })) {
+   *   await save(page.items);
+   *   await checkpoint(page.cursor);
+   * }
+   * ```
+   */
+  changePages(options: OrderChangesOptions): AsyncIterable<OrderChangePage>;
 }
 
 /** Builds the order operations on a source's HTTP core. */
@@ -83,6 +129,9 @@ export function createOrderOperations(http: HttpClient): OrderOperations {
         },
       };
     },
+    get: (reference, options) => getOrder(http, reference, options),
+    changes: (options) => listOrderChanges(http, options),
+    changePages: (options) => listOrderChangePages(http, options),
   };
 }
 
@@ -90,6 +139,10 @@ export { purchaseOrderSchema, type PurchaseOrder, type PurchaseOrderAddress, typ
 export type { SendOrderOptions, SendManyOptions, CustomerPolicy, OrderPricing } from './send-options';
 export type { SentOrder, SentOrderLine } from './sent-order';
 export type { SendManyResult, SendManySuccess, SendManyFailure } from './send-many';
+export type { OrderReference } from './get-order';
+export type { OrderChangesOptions, OrderChangePage } from './order-changes';
+export type { OrderSnapshot } from './order-snapshot';
+export { orderStatusOf, type OrderStatus } from './order-status';
 
 /** What makes two sends of one PO the same send: the validated PO and the options that shape the order. */
 function fingerprintOf(input: ValidSendInput<ResolvedSendOrderOptions>) {

@@ -24,8 +24,10 @@ export interface SendOrderOptions extends RequestOptions {
   readonly statusId?: number | undefined;
   /**
    * The order's `external_source`: names the system that created it, e.g. `'ERP (Acme)'`.
-   * Marketplace apps must put their app id here. `null` leaves it unset.
-   * @default null
+   * Marketplace apps must put their app id here. `orders.changes({ externalSource })` reports only
+   * the orders carrying it, which tells the orders you sent from those another channel gave a
+   * PO number (`external_order_id`) too. `null` leaves it unset.
+   * @default 'bigcommerce-source'
    */
   readonly externalSource?: string | null | undefined;
   /** The channel the order belongs to. @default the store's default channel (1) */
@@ -55,12 +57,15 @@ export interface SendManyOptions extends SendOrderOptions {
   readonly concurrency?: number | undefined;
 }
 
+/** The `external_source` of the orders `send` creates unless told otherwise. */
+export const DEFAULT_EXTERNAL_SOURCE = 'bigcommerce-source';
+
 const orderOptionsShape = {
   ...requestOptionsShape,
   customerPolicy: z._default(z.enum(['guest', 'create-if-missing', 'require-existing']), 'guest'),
   // orders.v2.oas2.yml / GET /v2/order_statuses: ids 0 to 14.
   statusId: z._default(z.int().check(z.minimum(0), z.maximum(14)), 11),
-  externalSource: z._default(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(255))), null),
+  externalSource: z._default(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(255))), DEFAULT_EXTERNAL_SOURCE),
   channelId: z.optional(z.int().check(z.positive())),
   pricing: z._default(z.enum(['store', 'po']), 'store'),
   settleMs: z._default(z.int().check(z.minimum(0), z.maximum(600_000)), 15_000),

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { NotFoundError } from '../../errors/not-found-error';
 import type { HttpClient } from '../../internal/http-client';
 import { path } from '../../internal/path';
 import { parseOperationOptions, parseRequestOptions } from '../../internal/parse-request-options';
@@ -8,6 +7,7 @@ import { listShipmentPages, listShipments, type ShipmentListOptions, type Shipme
 import { shipmentsOfOrder } from './order-shipments';
 import { v2OrderListSchema, v2OrderSchema } from './response-schemas';
 import { findOrdersByPoNumber } from '../orders/find-orders-by-po';
+import { orderNotFound } from '../orders/order-not-found';
 import type { Shipment } from './shipment';
 
 /** Get Shipments: tracking numbers, carriers and shipped items, per order or since a checkpoint. */
@@ -83,8 +83,4 @@ export function createShipmentOperations(http: HttpClient): ShipmentOperations {
     list: (options) => listShipments(http, options),
     pages: (options) => listShipmentPages(http, options),
   };
-}
-
-function orderNotFound(requestPath: string, message: string): NotFoundError {
-  return new NotFoundError(message, { status: 404, method: 'GET', path: requestPath, body: undefined, requestId: undefined });
 }

@@ -1,15 +1,17 @@
 import * as z from 'zod/mini';
-import { ResponseValidationError } from '../../errors/response-validation-error';
 import { ValidationError } from '../../errors/validation-error';
 import type { HttpClient } from '../../internal/http-client';
 import { anySignal } from '../../internal/any-signal';
 import { attachResumeCursor } from '../../internal/resume-cursor';
-import { INSTANT_RULE, parseInstant } from '../../internal/iso-datetime';
-import { isoSeconds, parseRfc2822 } from '../../internal/rfc2822';
+import { parseInstant } from '../../internal/iso-datetime';
+import { isoSeconds } from '../../internal/rfc2822';
 import { V2_MAX_PAGE_SIZE } from '../../internal/v2-pages';
-import { parseOperationOptions, requestOptionsShape } from '../../internal/parse-request-options';
+import { parseOperationOptions } from '../../internal/parse-request-options';
 import type { RequestOptions } from '../../internal/request-options';
-import { decodeShipmentCursor, encodeShipmentCursor, isStatusId, type ShipmentCursor } from './cursor';
+import { normalizeStatusIds } from '../checkpoint/checkpoint-cursor';
+import { checkpointOptionsShape, sinceOrCursor } from '../checkpoint/checkpoint-options';
+import { readModifiedOrders, type Checkpoint } from '../checkpoint/modified-orders';
+import { decodeShipmentCursor, encodeShipmentCursor, type ShipmentCursor } from './cursor';
 import { shipmentsOfOrder } from './order-shipments';
 import { v2OrderListSchema, type V2Order } from './response-schemas';
 import type { Shipment } from './shipment';
@@ -75,45 +77,20 @@ export interface ShipmentPage {
   readonly cursor: string;
 }
 
-// Predicates rather than unions: one message that says what is expected (a union's is 'Invalid input'),
-// and no union in the bundle.
 const listOptionsSchema = z
   .strictObject({
-    ...requestOptionsShape,
-    since: z.optional(z.custom<Date | string>((value) => parseInstant(value) !== undefined, INSTANT_RULE)),
-    statusIds: z.optional(
-      z.custom<'all' | number[]>(
-        (value) => value === 'all' || (Array.isArray(value) && value.length > 0 && value.every(isStatusId)),
-        "expected 'all' or a non-empty array of order status ids (integers ≥ 0)",
-      ),
-    ),
-    cursor: z.optional(z.string().check(z.minLength(1))),
-    pageSize: z.optional(z.int().check(z.minimum(1), z.maximum(V2_MAX_PAGE_SIZE))),
+    ...checkpointOptionsShape,
     onProgress: z.optional(z.custom<(progress: ShipmentListProgress) => void>((value) => typeof value === 'function', 'expected a function')),
     recheckDays: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
   })
-  .check(
-    z.superRefine((options, context) => {
-      if (options.since === undefined && options.cursor === undefined) {
-        context.addIssue({ code: 'custom', path: ['since'], message: 'give since (a Date or an ISO 8601 string) or a cursor' });
-      }
-    }),
-  );
+  .check(sinceOrCursor);
 
 /**
- * Yields every shipment of the orders modified since a checkpoint, page by page. See
- * `docs/shipments.md` for the guarantees.
- *
- * Paging: orders are read by `min_date_modified` in ascending order, moving the checkpoint to the
- * last order's second after each page, so orders modified during a run are not skipped the way
- * page-number paging would skip them. Orders modified in the checkpoint's second are read again
- * next time; the cursor remembers which of their shipments were already yielded.
- *
- * Whether `min_date_modified` is inclusive or exclusive is undocumented, so each request asks for
- * one second before the checkpoint: an inclusive store then lists the previous second too (those
- * orders were read before and are skipped here), an exclusive one lists the checkpoint's second,
- * and neither loses an order.
- * @see https://developer.bigcommerce.com/docs/rest-management/orders#get-all-orders
+ * Yields every shipment of the orders modified since a checkpoint, page by page, on the engine all
+ * "since a checkpoint" reads of orders share ({@link readModifiedOrders}: paging by checkpoint, one
+ * second before it, exactly once across pages and resumed runs). See `docs/shipments.md` for the
+ * guarantees. What is yielded once is a shipment (by id); an order is read again within a run only
+ * when its `date_modified` moved.
  */
 export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentListOptions | undefined): AsyncGenerator<ShipmentPage> {
   const options = parseOperationOptions('shipments.list', listOptionsSchema, rawOptions);
@@ -128,69 +105,39 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
   let requests = 0;
   let ordersDone = 0;
   let shipmentsYielded = 0;
-
-  let checkpoint: ShipmentCursor = start;
-  let sinceMs = Date.parse(start.since);
-  let pageNumber = 1;
-  const yielded = new Set<number>(start.seen);
-  /** The date_modified each order had when we read its shipments, and what they were. */
-  const processed = new Map<number, { dateMs: number; shipmentIds: number[] }>();
+  const cursorOf = (checkpoint: Checkpoint<number>) =>
+    encodeShipmentCursor({ ...start, since: isoSeconds(checkpoint.sinceMs), seen: [...checkpoint.seen].sort((a, b) => a - b) });
+  let cursor = encodeShipmentCursor(start);
+  const yielded = new Set<number>();
 
   try {
-    for (;;) {
-      let orders: V2Order[];
-      let items: Shipment[];
-      try {
-        requests += 1;
-        const response = await http.request(
-          {
-            method: 'GET',
-            path: '/v2/orders',
-            query: { min_date_modified: isoSeconds(sinceMs - 1000), sort: 'date_modified:asc', page: pageNumber, limit: pageSize },
-            schema: v2OrderListSchema,
-            priority: 'bulk',
-          },
-          requestOptions,
-        );
-        orders = response.data ?? [];
-        // Orders before the checkpoint (the extra second an inclusive store lists) were read already.
-        const dated = orders.map((order) => ({ order, dateMs: orderDateMs(order) })).filter(({ dateMs }) => dateMs >= sinceMs);
-        const toRead = dated.filter(
-          ({ order, dateMs }) => (!statusFilter || statusFilter.has(order.status_id)) && processed.get(order.id)?.dateMs !== dateMs,
-        );
-        // In parallel; the source's limiter bounds how many are in flight.
-        const shipmentsPerOrder = await Promise.all(toRead.map(({ order }) => shipmentsOfOrder(http, order, requestOptions)));
-        items = [];
-        toRead.forEach(({ order, dateMs }, index) => {
-          const shipments = shipmentsPerOrder[index]!;
-          processed.set(order.id, { dateMs, shipmentIds: shipments.map((shipment) => shipment.id) });
-          for (const shipment of shipments) {
-            if (yielded.has(shipment.id)) continue;
-            yielded.add(shipment.id);
-            items.push(shipment);
-          }
-        });
-        if (orders.length === 0) break;
-        const pageMaxMs = Math.max(sinceMs, ...dated.map(({ dateMs }) => dateMs));
-        checkpoint = nextCheckpoint(checkpoint, pageMaxMs, dated, processed);
-        if (pageMaxMs === sinceMs) pageNumber += 1;
-        else [sinceMs, pageNumber] = [pageMaxMs, 1];
-      } catch (error) {
-        // Every failure, also the caller's own abort, says where to carry on.
-        throw attachResumeCursor(error, encodeShipmentCursor(checkpoint));
-      }
-      ordersDone += orders.length;
-      shipmentsYielded += items.length;
-      yield { items, cursor: encodeShipmentCursor(checkpoint) };
+    const pages = readModifiedOrders<V2Order, Shipment, number>(
+      http,
+      {
+        schema: v2OrderListSchema,
+        pageSize,
+        options: requestOptions,
+        countRequest: () => (requests += 1),
+        selects: (order) => !statusFilter || statusFilter.has(order.status_id),
+        stamp: (_order, dateMs) => dateMs,
+        read: async (order) => (await shipmentsOfOrder(http, order, requestOptions)).map((shipment) => ({ key: shipment.id, item: shipment })),
+        cursorOf,
+      },
+      { sinceMs: Date.parse(start.since), seen: start.seen },
+      yielded,
+    );
+    for await (const page of pages) {
+      cursor = page.cursor;
+      ordersDone += page.ordersListed;
+      shipmentsYielded += page.items.length;
+      yield { items: page.items, cursor };
       options.onProgress?.({ ordersDone, shipmentsYielded, requests });
-      if (orders.length < pageSize) break;
     }
 
     if (options.recheckDays === undefined || (statusFilter && !statusFilter.has(PARTIALLY_SHIPPED))) return;
     // The safety net: Partially Shipped orders of the last recheckDays days, read by id (their
     // date_modified is what may not have moved), their shipments not yielded in this run.
     const recheckFrom = isoSeconds(Math.floor((Date.now() - options.recheckDays * 86_400_000) / 1000) * 1000);
-    const cursor = encodeShipmentCursor(checkpoint);
     for (let page = 1; ; page += 1) {
       let orders: V2Order[];
       const items: Shipment[] = [];
@@ -253,39 +200,4 @@ function startingPoint(options: z.infer<typeof listOptionsSchema>): ShipmentCurs
     statusIds: options.statusIds === undefined ? [...SHIPPED_STATUS_IDS] : normalizeStatusIds(options.statusIds),
     seen: [],
   };
-}
-
-/**
- * The checkpoint after a page: the page's last second, and every shipment already yielded for
- * orders modified in that second (also those read on earlier pages or runs in the same second).
- */
-function nextCheckpoint(
-  previous: ShipmentCursor,
-  pageMaxMs: number,
-  dated: ReadonlyArray<{ order: V2Order; dateMs: number }>,
-  processed: ReadonlyMap<number, { dateMs: number; shipmentIds: number[] }>,
-): ShipmentCursor {
-  const seen = new Set<number>(Date.parse(previous.since) === pageMaxMs ? previous.seen : []);
-  for (const { order, dateMs } of dated) {
-    if (dateMs !== pageMaxMs) continue;
-    for (const id of processed.get(order.id)?.shipmentIds ?? []) seen.add(id);
-  }
-  return { ...previous, since: isoSeconds(pageMaxMs), seen: [...seen].sort((a, b) => a - b) };
-}
-
-function orderDateMs(order: V2Order): number {
-  const dateMs = parseRfc2822(order.date_modified);
-  if (dateMs === undefined) {
-    const message = `expected an RFC 2822 date, got ${JSON.stringify(order.date_modified)}`;
-    throw new ResponseValidationError(`GET /v2/orders returned an unexpected body: order ${order.id}: date_modified: ${message}`, {
-      method: 'GET',
-      path: '/v2/orders',
-      issues: [{ path: `order ${order.id}: date_modified`, message }],
-    });
-  }
-  return dateMs;
-}
-
-function normalizeStatusIds(statusIds: readonly number[] | 'all'): number[] | 'all' {
-  return statusIds === 'all' ? 'all' : [...new Set(statusIds)].sort((a, b) => a - b);
 }

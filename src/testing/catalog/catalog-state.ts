@@ -182,6 +182,27 @@ export class CatalogState {
     return this.#products.delete(id);
   }
 
+  /**
+   * Removes one variant of a product with options and bumps the product's `date_modified`, as
+   * `DELETE /v3/catalog/products/{id}/variants/{variant_id}` does. A product keeps at least one
+   * variant ("everything you can buy should be a variant"): delete the product instead.
+   * @throws {TypeError} for an unknown variant, or the product's last one.
+   */
+  deleteVariant(variantId: number): void {
+    const variant = this.#variantsById.get(variantId);
+    if (!variant) throw new TypeError(`[bigcommerce-source/testing] No variant ${variantId}.`);
+    const product = this.#require(variant.product_id);
+    if (product.variants.length === 1) {
+      throw new TypeError(`[bigcommerce-source/testing] Variant ${variantId} is the last variant of product ${product.id}: delete the product instead.`);
+    }
+    product.variants = product.variants.filter((candidate) => candidate.id !== variantId);
+    this.#variantsById.delete(variantId);
+    this.#variantIdsBySku.delete(variant.sku.toLowerCase());
+    this.#stock.delete(variantId);
+    product.date_modified = v3Timestamp();
+    this.#revisions.set(product.id, this.revision(product.id) + 1);
+  }
+
   /** Every inventory location, the default one (id 1) first. */
   locations(): readonly SandboxLocation[] {
     return this.#locations;

@@ -27,7 +27,7 @@ export function registerOrderRoutes(router: SandboxRouter): void {
         return errorResponse('v2', 400, { message: result.problem.message, details: { invalid_reason: result.problem.reason } });
       }
       // orders.v2.oas2.yml declares 200 for the create; BigCommerce also sends 201. The sandbox keeps to the spec.
-      return jsonResponse(orderView(result.order, state.storeHash));
+      return jsonResponse(orderView(result.order, state.storeHash, state.quirks));
     },
   });
 
@@ -42,7 +42,7 @@ export function registerOrderRoutes(router: SandboxRouter): void {
       const sort = sortOrders(orders, query.get('sort'));
       if (sort) return sort;
       return respondV2List(
-        orders.map((order) => orderView(order, state.storeHash)),
+        orders.map((order) => orderView(order, state.storeHash, state.quirks)),
         query,
       );
     },
@@ -55,7 +55,7 @@ export function registerOrderRoutes(router: SandboxRouter): void {
     handler: ({ params, state }) => {
       const order = state.orders.get(Number(params.order_id));
       if (!order) return errorResponse('v2', 404, { message: NOT_FOUND });
-      return jsonResponse(orderView(order, state.storeHash));
+      return jsonResponse(orderView(order, state.storeHash, state.quirks));
     },
   });
 
@@ -101,10 +101,12 @@ export function registerOrderRoutes(router: SandboxRouter): void {
 
 /**
  * An order as the API shows it (`order_Resp`): its lines, shipping addresses and coupons are
- * resource links `{ url, resource }`, not arrays.
+ * resource links `{ url, resource }`, not arrays. Under the `refundedAmountAlwaysZero` quirk,
+ * `refunded_amount` reads `0.0000` whatever was refunded.
  */
-function orderView(order: SandboxOrder, storeHash: string) {
-  const { products: _products, shipping_addresses: _addresses, ...fields } = order;
+function orderView(order: SandboxOrder, storeHash: string, quirks: ResolvedQuirks) {
+  const { products: _products, shipping_addresses: _addresses, ...stored } = order;
+  const fields = quirks.refundedAmountAlwaysZero ? { ...stored, refunded_amount: '0.0000' } : stored;
   const link = (sub: string) => ({
     url: `https://api.bigcommerce.com/stores/${storeHash}/v2/orders/${order.id}/${sub}`,
     resource: `/orders/${order.id}/${sub}`,

@@ -100,11 +100,13 @@ describe('inventory.items() against the sandbox', () => {
     expect(productRequests(sandbox).some((request) => request.query.get('include') === 'variants')).toBe(true);
   });
 
-  it('yields nothing, with the first round of requests only, for an empty catalog', async () => {
+  it('yields one empty page that says the sync is complete, with the first round of requests only, for an empty catalog', async () => {
     const { sandbox, source } = setup();
-    expect(await collect(source.inventory.pages())).toEqual([]);
-    // The page of the highest ids, and one page for each of the first ranges (ids up to 250, up to 500, above 500).
-    expect(sandbox.requests.length).toBe(4);
+    // A supplier who deleted every product: the complete page is what lets a feed retire them all.
+    expect(await collect(source.inventory.pages())).toEqual([expect.objectContaining({ items: [], productIds: [], removed: [], complete: true })]);
+    expect(await collect(source.inventory.items())).toEqual([]);
+    // The page of the highest ids, and one page for each of the first ranges (ids up to 250, up to 500, above 500), per sync.
+    expect(sandbox.requests.length).toBe(8);
   });
 });
 

@@ -17,7 +17,11 @@ describe('resuming with a cursor', () => {
       expect(rest.filter((sku) => seen.includes(sku))).toEqual([]);
       expect([...seen, ...rest].sort()).toEqual(all);
     }
-    expect(await collect(source.inventory.pages({ cursor: pages.at(-1)!.cursor }))).toEqual([]);
+    // The last cursor leaves nothing to read: resuming from it sends nothing and says the sync is complete.
+    sandbox.clearRequests();
+    const again = await collect(source.inventory.pages({ cursor: pages.at(-1)!.cursor }));
+    expect(again).toEqual([expect.objectContaining({ items: [], productIds: [], removed: [], complete: true, cursor: pages.at(-1)!.cursor })]);
+    expect(sandbox.requests).toHaveLength(0);
   });
 
   it('continues progress across resumes', async () => {
