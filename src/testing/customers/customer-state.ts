@@ -95,6 +95,14 @@ function isoTimestamp(epochMs: number = Date.now()): string {
   return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** The customers as plain data (JSON-safe), from {@link CustomerState.snapshot}. */
+export interface CustomerSnapshot {
+  /** Every customer, in id order. */
+  readonly customers: SandboxCustomer[];
+  /** The next ids to assign, so ids keep growing after a restore. */
+  readonly nextIds: { readonly customer: number; readonly address: number };
+}
+
 /**
  * The sandbox's customers (v3), in id order. Emails are unique regardless of letter case, as on
  * BigCommerce, where a second customer with a taken email is refused with 422.
@@ -176,6 +184,23 @@ export class CustomerState {
     if (!customer) return false;
     this.#idsByEmail.delete(customer.email.trim().toLowerCase());
     return this.#customers.delete(id);
+  }
+
+  /** Every customer as plain data, a copy: save it as JSON and give it to {@link CustomerState.restore}. */
+  snapshot(): CustomerSnapshot {
+    return structuredClone({ customers: [...this.#customers.values()], nextIds: { customer: this.#nextId, address: this.#nextAddressId } });
+  }
+
+  /** Replaces every customer with a {@link CustomerState.snapshot}'s (copied), ids included. */
+  restore(snapshot: CustomerSnapshot): void {
+    const copy = structuredClone(snapshot);
+    this.clear();
+    for (const customer of copy.customers) {
+      this.#customers.set(customer.id, customer);
+      this.#idsByEmail.set(customer.email.trim().toLowerCase(), customer.id);
+    }
+    this.#nextId = copy.nextIds.customer;
+    this.#nextAddressId = copy.nextIds.address;
   }
 
   /** Removes every customer; ids keep growing, as on BigCommerce. */
