@@ -45,7 +45,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     throw new UsageError(`${name}: ${message.replace(/^Option '(.+?)'/, "option '$1'")}`, `bigcommerce-source help ${name}`);
   }
   if (name === 'help') {
-    const topic = parsed.positionals[0];
+    const topic = parsed.positionals[0] ?? (parsed.values.help ? 'help' : undefined);
     if (topic !== undefined && !isCommand(topic)) throw new UsageError(`help: unknown command ${JSON.stringify(topic)}`, `one of ${COMMANDS.join(', ')}`);
     return { kind: 'help', command: topic };
   }

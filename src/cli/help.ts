@@ -1,4 +1,4 @@
-import { COMMAND_SPECS, COMMANDS, ENV, EXIT_CODES, type CommandName, type CommandSpec, type OptionSpec, type OptionTable } from './options';
+import { COMMAND_SPECS, COMMANDS, ENV, EXIT_CODES, SIGNAL_EXIT_CODES_HELP, type CommandName, type CommandSpec, type OptionSpec, type OptionTable } from './options';
 
 /** The left column of an option: `-h, --help`, `--page-size N`. */
 function optionLabel(name: string, spec: OptionSpec): string {
@@ -37,7 +37,8 @@ export function commandHelp(command: CommandName): string {
     );
   }
   out.push(spec.examples.length > 1 ? 'Examples:' : 'Example:', ...spec.examples.map((example) => `  ${example}`), '');
-  out.push('Exit codes:', ...[...EXIT_CODES, ...(spec.exitCodes ?? [])].map((line) => `  ${line}`), '');
+  const codes = [...EXIT_CODES, ...(spec.connects ? SIGNAL_EXIT_CODES_HELP : []), ...(spec.exitCodes ?? [])];
+  out.push('Exit codes:', ...codes.map((line) => `  ${line}`), '');
   return out.join('\n');
 }
 
@@ -54,7 +55,7 @@ export function generalHelp(): string {
     'bigcommerce-source --version: the version.',
     '',
     'Exit codes:',
-    ...EXIT_CODES.map((line) => `  ${line}`),
+    ...[...EXIT_CODES, ...SIGNAL_EXIT_CODES_HELP].map((line) => `  ${line}`),
     '',
   ].join('\n');
 }

@@ -179,6 +179,7 @@ export const COMMAND_SPECS = {
     groups: [{ title: 'Output', options: { debug: OUTPUT.options.debug! } }, HELP],
     positionals: 0,
     examples: ['bigcommerce-source demo'],
+    exitCodes: ['130, 143: stopped by SIGINT or SIGTERM'],
     connects: false,
   },
   sandbox: {
@@ -197,7 +198,7 @@ export const COMMAND_SPECS = {
       latency: { type: 'string', value: 'MS', default: '0', range: { min: 0, max: 60_000 }, description: 'milliseconds before each answer' },
       quota: { type: 'string', value: 'N', default: '10000', range: { min: 1, max: 1_000_000 }, description: 'requests per window per store (BigCommerce Standard: 150)' },
       window: { type: 'string', value: 'MS', default: '30000', range: { min: 1, max: 3_600_000 }, description: "the quota's window" },
-      quirks: CONNECTION.options.quirks!,
+      quirks: { type: 'string', value: 'LIST', description: 'the quirks every store plays, comma-separated name or name=value (see docs/testing.md)' },
       json: { type: 'boolean', description: 'print {"url","storeHash","accessToken","stores"} as the first stdout line' },
       debug: OUTPUT.options.debug!,
     },
@@ -246,6 +247,10 @@ export const EXIT_CODES = [
   '0: success',
   '1: the operation failed (the store refused or failed, or the run was stopped for another reason)',
   '2: usage or configuration error (an unknown option, a bad value, missing credentials); nothing was sent',
+] as const;
+
+/** Exit codes of the commands that talk to a store, when a signal stops them. */
+export const SIGNAL_EXIT_CODES_HELP = [
   '130: stopped by SIGINT (Ctrl-C) after the page in hand; the resume command is printed',
   '143: stopped by SIGTERM after the page in hand; the resume command is printed',
 ] as const;
