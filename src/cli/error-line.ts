@@ -51,9 +51,9 @@ export function issuesWithKeyPaths(issues: readonly FieldIssue[]): FieldIssue[] 
   });
 }
 
-/** The message on one line, without the SDK's `[bigcommerce-source]` prefix. */
-export function oneLineMessage(error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error);
+/** The message on one line, without the SDK's `[bigcommerce-source]` prefix; `redact` applied before anything else. */
+export function oneLineMessage(error: unknown, redact: Redact = keep): string {
+  const raw = redact(error instanceof Error ? error.message : String(error));
   return raw.replace(/^\[bigcommerce-source(?:\/testing)?\]\s*/, '').replace(/\s+/g, ' ').trim();
 }
 
@@ -63,8 +63,8 @@ export function oneLineMessage(error: unknown): string {
  * entirely foreign text and is redacted whole.
  */
 export function printedMessage(error: unknown, redact: Redact = keep): string {
-  const message = oneLineMessage(error);
-  return tidyPunctuation(nameUnknownKeys(shortenQueries(isBigCommerceError(error) ? message : redact(message))));
+  const message = oneLineMessage(error, isBigCommerceError(error) ? keep : redact);
+  return tidyPunctuation(nameUnknownKeys(shortenQueries(message)));
 }
 
 function sentence(text: string): string {
