@@ -200,7 +200,6 @@ export const COMMAND_SPECS = {
       window: { type: 'string', value: 'MS', default: '30000', range: { min: 1, max: 3_600_000 }, description: "the quota's window" },
       quirks: { type: 'string', value: 'LIST', description: 'the quirks every store plays, comma-separated name or name=value (see docs/testing.md)' },
       json: { type: 'boolean', description: 'print {"url","storeHash","accessToken","stores"} as the first stdout line' },
-      debug: OUTPUT.options.debug!,
     },
     groups: [HELP],
     positionals: 0,

@@ -27,7 +27,14 @@ export interface CatalogSnapshot {
   /** Stock at locations other than the default one: `[variantId, [[locationId, stock], …]]`. */
   readonly stock: Array<[number, Array<[number, SandboxLocationStock]>]>;
   /** The next ids to assign, so ids keep growing after a restore. */
-  readonly nextIds: { readonly product: number; readonly variant: number; readonly sku: number };
+  readonly nextIds: {
+    /** The next product id. */
+    readonly product: number;
+    /** The next variant id. */
+    readonly variant: number;
+    /** The next v2 SKU id. */
+    readonly sku: number;
+  };
 }
 
 /** BigCommerce's v3 timestamps: ISO 8601 with `+00:00` and no milliseconds. */

@@ -100,7 +100,12 @@ export interface CustomerSnapshot {
   /** Every customer, in id order. */
   readonly customers: SandboxCustomer[];
   /** The next ids to assign, so ids keep growing after a restore. */
-  readonly nextIds: { readonly customer: number; readonly address: number };
+  readonly nextIds: {
+    /** The next customer id. */
+    readonly customer: number;
+    /** The next address id. */
+    readonly address: number;
+  };
 }
 
 /**

@@ -18,7 +18,14 @@ export interface OrderSnapshot {
   /** Every order, in id order. */
   readonly orders: SandboxOrder[];
   /** The next ids to assign, so ids keep growing after a restore. */
-  readonly nextIds: { readonly order: number; readonly line: number; readonly address: number };
+  readonly nextIds: {
+    /** The next order id. */
+    readonly order: number;
+    /** The next order line id. */
+    readonly line: number;
+    /** The next shipping address id. */
+    readonly address: number;
+  };
 }
 
 /**
