@@ -1,10 +1,15 @@
 import { ApiError, isBigCommerceError, type FieldIssue } from '../index';
 import { errorName, hintFor } from './errors';
+import { CREDENTIAL_LENGTH } from './io';
 
-/** Turns a value into what may be printed: every registered secret replaced. */
-export type Redact = (value: string) => string;
+/**
+ * Turns a value into what may be printed: every registered secret replaced (only those at least
+ * `minimumLength` long, when given).
+ */
+export type Redact = (value: string, minimumLength?: number) => string;
 
 const keep: Redact = (value) => value;
+
 
 /** Queries longer than this are shortened in a printed line; the error object keeps the whole URL. */
 export const MAX_PRINTED_QUERY = 300;
@@ -59,11 +64,12 @@ export function oneLineMessage(error: unknown, redact: Redact = keep): string {
 
 /**
  * The message as printed. The SDK builds its messages from redacted values, so its wording is left
- * as it is (a token that happens to be a word never rewrites it); any other error's message is
- * entirely foreign text and is redacted whole.
+ * as it is (a token that happens to be a word never rewrites it), and only a credential-length
+ * secret is scrubbed from it, as a last resort; any other error's message is entirely foreign
+ * text and is redacted whole.
  */
 export function printedMessage(error: unknown, redact: Redact = keep): string {
-  const message = oneLineMessage(error, isBigCommerceError(error) ? keep : redact);
+  const message = oneLineMessage(error, isBigCommerceError(error) ? (text) => redact(text, CREDENTIAL_LENGTH) : redact);
   return tidyPunctuation(nameUnknownKeys(shortenQueries(message)));
 }
 

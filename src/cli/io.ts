@@ -30,6 +30,13 @@ export interface CliIo {
   readonly now?: () => number;
 }
 
+/**
+ * Secrets this long are credentials (a BigCommerce token has 31 characters) and are scrubbed even
+ * from the SDK's own messages, as a last resort; a shorter one (a test's `--access-token wrong`)
+ * could be a word of the SDK's wording, which is never rewritten.
+ */
+export const CREDENTIAL_LENGTH = 12;
+
 /** Writes to stdout and stderr, never letting a secret through. */
 export class Terminal {
   readonly #io: CliIo;
@@ -59,10 +66,15 @@ export class Terminal {
     for (const form of [secret, secret?.trim()]) if (form && form.length >= 4) this.#secrets.add(form);
   }
 
-  /** The text with every registered secret replaced by `[redacted]`. */
-  readonly redact = (text: string): string => {
+  /**
+   * The text with every registered secret replaced by `[redacted]`; with `minimumLength`, only the
+   * secrets at least that long (see {@link CREDENTIAL_LENGTH}).
+   */
+  readonly redact = (text: string, minimumLength = 0): string => {
     let result = text;
-    for (const secret of this.#secrets) if (result.includes(secret)) result = result.split(secret).join('[redacted]');
+    for (const secret of this.#secrets) {
+      if (secret.length >= minimumLength && result.includes(secret)) result = result.split(secret).join('[redacted]');
+    }
     return result;
   };
 

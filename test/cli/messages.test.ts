@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, ValidationError } from '../../src';
+import { ApiError, ConnectionError, ValidationError } from '../../src';
 import { errorLine, MAX_PRINTED_QUERY, nameUnknownKeys, shortenQueries, tidyPunctuation } from '../../src/cli/error-line';
 import { Interrupted } from '../../src/cli/interrupt';
 import { Terminal } from '../../src/cli/io';
@@ -33,6 +33,10 @@ describe('error lines: one builder', () => {
     terminal.addSecret('  padded-token-123\r');
     const foreign = new Error('socket said padded-token-123 and "  padded-token-123\r"');
     expect(errorLine(foreign, terminal.redact)).toBe('bigcommerce-source: Error: socket said [redacted] and "[redacted]". Hint: unexpected: rerun with --debug for the stack trace, and report it.');
+    // An SDK message is the SDK's wording with redacted values; a credential-length secret is still
+    // scrubbed from it, as a last resort (a runtime's error text quoted in a ConnectionError).
+    const fromSdk = new ConnectionError('[bigcommerce-source] GET /v2/store failed before a response arrived: invalid header value "padded-token-123"', { method: 'GET', path: '/v2/store' });
+    expect(errorLine(fromSdk, terminal.redact)).toContain('invalid header value "[redacted]". Hint:');
   });
 
   it(`a query over ${MAX_PRINTED_QUERY} characters is shortened in the line; the error keeps the whole path`, async () => {

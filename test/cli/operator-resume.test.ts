@@ -1,6 +1,6 @@
 // The built command as an operator runs it (a terminal's Ctrl-C, systemd's SIGTERM, kill -9, a
 // cron log), against a `bigcommerce-source sandbox` server in another process. Stops are made to
-// land mid-run by the server's latency (100 ms per request, about 1.5 s per run): each test waits
+// land mid-run by the server's latency (150 ms per request, about 2 s per run): each test waits
 // for output before stopping, and asserts what was printed, never how long anything took.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { records, runCliProcess, runCommandLine, spawnCli, startSandboxServer, t
 let server: SandboxProcess;
 
 beforeAll(async () => {
-  server = await startSandboxServer(['--latency', '100']);
+  server = await startSandboxServer(['--latency', '150']);
 }, 60_000);
 afterAll(async () => {
   expect((await server.stop()).code).toBe(0);

@@ -1,6 +1,7 @@
 // Runs the built `bigcommerce-source` command as a separate process, as an operator or a CI job
 // would: real signals, real pipes (so stderr is not a terminal), real exit codes.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,7 +19,9 @@ let built: Promise<{ cli: string; bin: string }> | undefined;
  */
 export function builtCli(): Promise<{ cli: string; bin: string }> {
   built ??= (async () => {
-    const outDir = join(ROOT, 'node_modules/.cache/bigcommerce-source-test', `cli-${process.pid}`);
+    const cache = join(ROOT, 'node_modules/.cache/bigcommerce-source-test');
+    removeBuildsOfEndedProcesses(cache);
+    const outDir = join(cache, `cli-${process.pid}`);
     await build({
       entry: { cli: 'src/cli/main.ts' },
       format: ['esm'],
@@ -43,6 +46,25 @@ export function builtCli(): Promise<{ cli: string; bin: string }> {
     return { cli, bin };
   })();
   return built;
+}
+
+/** Test workers are stopped without an exit event: each run removes the builds of workers that have ended. */
+function removeBuildsOfEndedProcesses(cache: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(cache);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^cli-(\d+)$/.exec(name)?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'ESRCH') rmSync(join(cache, name), { recursive: true, force: true });
+    }
+  }
 }
 
 /** A temporary folder, removed by the returned function. */
