@@ -1,5 +1,4 @@
 import type { SourceEvent } from '../index';
-import { shortenQueries } from './error-line';
 import type { Terminal } from './io';
 import { formatDuration, Progress } from './progress';
 
@@ -71,7 +70,7 @@ export class Reporter {
     const redact = this.#terminal.redact;
     const text =
       event.type === 'retry'
-        ? `retry: ${event.method} ${shortenQueries(redact(event.path))}: attempt ${event.attempt} failed (${event.reason}); the next in ${formatDuration(event.delayMs)}`
+        ? `retry: ${event.method} ${briefPath(redact(event.path))}: attempt ${event.attempt} failed (${event.reason}); the next in ${formatDuration(event.delayMs)}`
         : `wait: ${event.reason === 'rate-limited' ? 'the store answered 429 (too many requests)' : "the store's request quota is spent"}; requests wait ${formatDuration(event.waitMs)}`;
     this.#bar?.clear();
     this.#terminal.err(`${text}\n`);
@@ -124,4 +123,10 @@ export class Reporter {
     parts.push(elapsed);
     return `${this.#label}: ${parts.join(', ')}`;
   }
+}
+
+/** A path with a long query cut to `?…`, so a retry line fits a terminal's width (`--json-progress` has it whole). */
+function briefPath(path: string): string {
+  const query = path.indexOf('?');
+  return query >= 0 && path.length - query > 60 ? `${path.slice(0, query)}?…` : path;
 }
