@@ -7,7 +7,7 @@ import { integerFlag, stringFlag } from './flag-values';
 import { commandHelp, generalHelp } from './help';
 import { exitCodeOfStop, Interrupted } from './interrupt';
 import { Terminal, type CliIo } from './io';
-import { ENV } from './options';
+import { COMMAND_SPECS, ENV } from './options';
 import { parseFormat } from './output';
 import { Reporter, type ReportMode } from './reporter';
 import { demoCommand } from './commands/demo';
@@ -42,8 +42,6 @@ function reportMode(flags: Readonly<Record<string, unknown>>, isTTY: boolean): R
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const terminal = new Terminal(io);
-  // The token is a secret from the moment it is read, even before it is used.
-  terminal.addSecret(io.env?.[ENV.accessToken]);
   let debug = argv.includes('--debug');
   let reporter: Reporter | undefined;
   const onStop = () => {
@@ -65,6 +63,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (parsed.command === 'help') return 0;
     debug = parsed.flags.debug === true;
+    // The token is a secret from the moment it is read, even before it is used. The sandbox server
+    // has no credentials to protect: the token it prints is its own, even when it equals the variable.
+    if (COMMAND_SPECS[parsed.command].connects) terminal.addSecret(io.env?.[ENV.accessToken]);
     terminal.addSecret(stringFlag(parsed.flags, 'access-token'));
     const intervalMs = (integerFlag(parsed.flags, 'progress-every') ?? 5) * 1000;
     reporter = new Reporter(terminal, reportMode(parsed.flags, terminal.isTTY), intervalMs);

@@ -126,7 +126,7 @@ describe('progress off a terminal', () => {
   it('prints a plain progress line every --progress-every seconds during a slow run, and a line per retry', async () => {
     const injected = await server.admin('POST', '/faults', { fault: { kind: 'status', status: 503 }, match: { path: '/v3/catalog/products' }, times: 1 });
     expect(injected.status).toBe(201);
-    const run = await runCliProcess(['inventory', '--page-size', '2', '--progress-every', '1', ...server.connection], { env: server.env });
+    const run = await runCliProcess(['inventory', '--page-size', '3', '--progress-every', '1', ...server.connection], { env: server.env });
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stderr.split('\n');
     expect(lines.filter((line) => /^inventory: (\d+\/300 products, \d+ items, \d+ requests, [\d.]+ products\/s, |waiting for the store, \d+ requests sent)/.test(line)).length).toBeGreaterThanOrEqual(1);

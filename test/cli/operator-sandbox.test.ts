@@ -103,7 +103,9 @@ describe('bigcommerce-source sandbox', () => {
   }, 90_000);
 
   it('--stores N serves N stores, each with its own catalog and quota, and counts 429s per store', async () => {
-    const server = await startSandboxServer(['--stores', '3', '--products', '20', '--seed', '7', '--quota', '5', '--window', '60000']);
+    // The variable a shell exported for the other commands does not hide the server's own token.
+    const server = await startSandboxServer(['--stores', '3', '--products', '20', '--seed', '7', '--quota', '5', '--window', '60000'], { env: { BIGCOMMERCE_ACCESS_TOKEN: 'sandbox-token' } });
+    expect(server.accessToken).toBe('sandbox-token');
     try {
       const first = JSON.parse(server.process.stdout().split('\n')[0]!) as { stores: Array<{ storeHash: string; accessToken: string }> };
       expect(first.stores.map((store) => store.storeHash)).toEqual(['sandbox1', 'sandbox2', 'sandbox3']);

@@ -192,8 +192,8 @@ export interface SandboxProcess {
 }
 
 /** Starts `bigcommerce-source sandbox --json ARGS` and reads its first stdout line. */
-export async function startSandboxServer(args: readonly string[] = []): Promise<SandboxProcess> {
-  const server = await spawnCli(['sandbox', '--json', ...args]);
+export async function startSandboxServer(args: readonly string[] = [], options: SpawnOptions = {}): Promise<SandboxProcess> {
+  const server = await spawnCli(['sandbox', '--json', ...args], options);
   await server.waitFor((stdout) => stdout.includes('\n'), 'the sandbox printed its address');
   const first = JSON.parse(server.stdout().split('\n')[0]!) as { url: string; storeHash: string; accessToken: string };
   return {
