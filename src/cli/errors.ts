@@ -124,6 +124,12 @@ export function hintFor(error: unknown, redact: (value: string) => string = (val
       return 'the API could not be reached: check the network, a proxy, or --api-url';
     case 'ServerError':
       return `BigCommerce failed on its side; retry later${typeof fields.requestId === 'string' ? ` (request id ${redact(fields.requestId)})` : ''}`;
+    case 'RedirectError':
+      return `the API answered with a redirect${typeof fields.targetOrigin === 'string' ? ` to ${redact(fields.targetOrigin)}` : ''}, which is never followed (the token would go along): check --api-url, and any proxy in between`;
+    case 'ResponseTooLargeError':
+      return 'the answer was larger than the SDK reads (maxResponseBytes); with inventory, a smaller --page-size makes smaller pages';
+    case 'PurchaseOrderConflictError':
+      return 'the same PO number is in the input twice with different contents; send each PO once (its copies must be equal)';
     case 'ResponseValidationError':
       return 'the store answered something unexpected; rerun with --debug and report it';
     case 'ConflictError':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, ConnectionError, ValidationError } from '../../src';
+import { ApiError, ConnectionError, PurchaseOrderConflictError, RedirectError, ResponseTooLargeError, ValidationError } from '../../src';
 import { errorLine, MAX_PRINTED_QUERY, nameUnknownKeys, shortenQueries, tidyPunctuation } from '../../src/cli/error-line';
 import { Interrupted } from '../../src/cli/interrupt';
 import { Terminal } from '../../src/cli/io';
@@ -70,6 +70,14 @@ describe('error lines: one builder', () => {
     const line = errorLine(error);
     expect(line).toMatch(/^bigcommerce-source: ApiError: The store refused\. \(GET \/v3\/catalog\/variants\?id:in=\S{74}… \(a query of 1255 characters\)\)\. Hint: /);
     expect(errorLine(new ValidationError('[bigcommerce-source] bad.', []), undefined, 'PO PO-1: ')).toBe('bigcommerce-source: PO PO-1: ValidationError: bad.');
+  });
+
+  it('the errors a hostile world gives each say what to check', () => {
+    expect(errorLine(new RedirectError('[bigcommerce-source] GET /v2/store was redirected (302).', { method: 'GET', path: '/v2/store', status: 302, targetOrigin: 'https://login.example' }))).toMatch(
+      /^bigcommerce-source: RedirectError: GET \/v2\/store was redirected \(302\)\. Hint: the API answered with a redirect to https:\/\/login\.example, which is never followed .*check --api-url, and any proxy in between\.$/,
+    );
+    expect(errorLine(new ResponseTooLargeError('[bigcommerce-source] too large.', { method: 'GET', path: '/v3/catalog/products', maxResponseBytes: 1 }))).toMatch(/Hint: .*--page-size/);
+    expect(errorLine(new PurchaseOrderConflictError('[bigcommerce-source] PO-1 differs.', 'PO-1', ['items']))).toMatch(/Hint: the same PO number is in the input twice with different contents/);
   });
 });
 

@@ -148,3 +148,19 @@ describe('progress off a terminal', () => {
     expect(inventory.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('{'))).toEqual([]);
   }, 60_000);
 });
+
+describe('an error that can never succeed', () => {
+  it('fails at once: fetch refuses the port, so no retry is made or shown', async () => {
+    const env = { BIGCOMMERCE_ACCESS_TOKEN: 'any-token-1234' };
+    const [json, plain] = await Promise.all([
+      runCliProcess(['verify', '--store-hash', 'abc', '--api-url', 'http://127.0.0.1:6000', '--json-progress'], { env }),
+      runCliProcess(['inventory', '--store-hash', 'abc', '--api-url', 'http://127.0.0.1:6000'], { env }),
+    ]);
+    for (const run of [json, plain]) {
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^bigcommerce-source: ConnectionError: GET \/v[23]\/\S+ failed before a response arrived: .*bad port.*not retried.* Hint: .*--api-url\.$/)]);
+    }
+    expect(json.stderr).not.toContain('"type":"retry"');
+    expect(plain.stderr).not.toMatch(/^retry: /m);
+  }, 30_000);
+});

@@ -86,17 +86,12 @@ export async function sendOrderCommand(context: CommandContext): Promise<number>
       return 0;
     }
     const counts = { created: 0, existing: 0, failed: 0 };
-    // One order is created once: a later copy of a PO in the same batch that still claims it
-    // (concurrent sends of one PO) is reported as what it is, the existing order.
-    const createdOrders = new Set<number>();
     let done = 0;
     reporter.start('send-order', 'POs');
     const results = connection.source.orders.sendMany(untilStopped(input.pos as PurchaseOrder[], context.signal), { ...options, ...(concurrency ? { concurrency } : {}) });
     try {
-      for await (const sent of results) {
+      for await (const result of results) {
         done += 1;
-        const result = sent.ok && sent.order.created && createdOrders.has(sent.order.orderId) ? { ...sent, order: { ...sent.order, created: false } } : sent;
-        if (result.ok && result.order.created) createdOrders.add(result.order.orderId);
         if (!result.ok) {
           counts.failed += 1;
           reporter.note(failureLine(result, redact));
