@@ -27,11 +27,13 @@ describe('exit codes', () => {
     }
   });
 
-  it('--quirks: a bad name, no --sandbox, or a sandbox with no quirks to play is refused before anything runs', async () => {
+  it('--sandbox-quirks: an unknown quirk, a bad value, or no --sandbox is refused before anything runs', async () => {
     const lines = async (argv: string[]) => errorLines((await cli(argv)).stderr);
-    expect(await lines(['inventory', '--sandbox', '--quirks', 'a b'])).toEqual(['bigcommerce-source: UsageError: --quirks: "a b" is not a quirk name. Hint: e.g. --quirks externalOrderIdMatch=prefix,minDateModifiedExclusive.']);
-    expect(await lines(['inventory', '--quirks', 'x', '--store-hash', 'abc'])).toEqual([expect.stringMatching(/^bigcommerce-source: UsageError: --quirks goes with --sandbox\. /)]);
-    expect(await lines(['inventory', '--sandbox', '--quirks', 'externalOrderIdMatch=prefix'])).toEqual([expect.stringMatching(/^bigcommerce-source: UsageError: --quirks: this version's sandbox store plays no quirks \(externalOrderIdMatch\)\. /)]);
+    expect(await lines(['inventory', '--sandbox', '--sandbox-quirks', 'nope,externalOrderIdMatch=fuzzy'])).toEqual([
+      expect.stringMatching(/^bigcommerce-source: UsageError: --sandbox-quirks: invalid quirks\. .*quirks\.nope: unknown quirk.* Hint: See docs\/testing\.md for the quirks and their values\.$/),
+    ]);
+    expect(await lines(['inventory', '--sandbox-quirks', 'skuFilterCaseSensitive', '--store-hash', 'abc'])).toEqual([expect.stringMatching(/^bigcommerce-source: UsageError: --sandbox-quirks goes with --sandbox\. /)]);
+    expect(await lines(['inventory', '--sandbox-scopes', 'store_v2_orders', '--store-hash', 'abc'])).toEqual([expect.stringMatching(/^bigcommerce-source: UsageError: --sandbox-scopes goes with --sandbox\. /)]);
   });
 
   it('2 for missing credentials, naming the flags and variables', async () => {

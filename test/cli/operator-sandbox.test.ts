@@ -123,4 +123,20 @@ describe('bigcommerce-source sandbox', () => {
       await server.stop();
     }
   }, 60_000);
+
+  it('--quirks: every store plays them (here, PO numbers matched by prefix), and a bad one stops it at once', async () => {
+    const server = await startSandboxServer(['--quirks', 'externalOrderIdMatch=prefix']);
+    try {
+      const orders = await fetch(`${server.url}/stores/sandbox1/v2/orders?external_order_id=PO-100`, { headers: { 'X-Auth-Token': server.accessToken, Accept: 'application/json' } });
+      expect(((await orders.json()) as Array<{ external_order_id: string }>).map((order) => order.external_order_id).sort()).toEqual(['PO-1001', 'PO-1002']);
+      // The SDK stays right under it: the PO's own shipments only.
+      const shipments = await runCliProcess(['shipments', '--po', 'PO-1001', ...server.connection], { env: server.env });
+      expect(records(shipments.stdout).map((shipment) => shipment.poNumber)).toEqual(['PO-1001']);
+    } finally {
+      await server.stop();
+    }
+    const refused = await runCliProcess(['sandbox', '--quirks', 'nope']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^bigcommerce-source: UsageError: --quirks: invalid quirks\. .*nope: unknown quirk/);
+  }, 60_000);
 });
