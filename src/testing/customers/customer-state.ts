@@ -65,7 +65,7 @@ export interface SandboxCustomer {
   /** The addresses (`include=addresses` shows them). */
   addresses: SandboxCustomerAddress[];
   /** The channels the customer can use; omitted for global access. */
-  channel_ids?: number[];
+  channel_ids?: number[] | undefined;
   /** The channel the customer was created on. */
   origin_channel_id: number;
 }

@@ -14,7 +14,7 @@ export interface SandboxServerOptions extends ListenOptions {
    * every admin action that changes something), before the answer is sent: save the store here and
    * a client never sees an answer whose change is not saved.
    */
-  readonly onChange?: (store: SandboxStore) => Promise<void> | void;
+  readonly onChange?: ((store: SandboxStore) => Promise<void> | void) | undefined;
 }
 
 /** Several sandbox stores served over HTTP, as returned by {@link serveSandboxStores}. */
