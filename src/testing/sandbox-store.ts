@@ -13,8 +13,6 @@ import type { SandboxState } from './sandbox-state';
 import { CatalogState } from './catalog/catalog-state';
 import { CustomerState } from './customers/customer-state';
 import { OrderState } from './orders/order-state';
-import { setOrderStatus } from './orders/set-order-status';
-import type { SandboxOrder } from './orders/order-model';
 import { shipOrder, type ShipOrderOptions } from './shipments/ship-order';
 import type { SandboxShipment } from './shipments/shipment-model';
 import { ShipmentState } from './shipments/shipment-state';
@@ -109,17 +107,6 @@ export interface SandboxStore {
   refundOrder(orderId: number, amount?: number): SandboxOrder;
   /** The quirks the store plays, every default applied. */
   readonly quirks: ResolvedQuirks;
-  /**
-   * Changes an order's status as the merchant would in the control panel (cancel, decline,
-   * refund, complete…): status id and name, and `date_modified` bumped, without a request.
-   * @param statusId 0 to 14, as `GET /v2/order_statuses` lists them (5 is Cancelled).
-   * @throws {TypeError} for an unknown order or status id.
-   * @example
-   * ```ts
-   * sandbox.setOrderStatus(order.orderId, 5); // the supplier cancels the PO
-   * ```
-   */
-  setOrderStatus(orderId: number, statusId: number): SandboxOrder;
   /** Every request received, oldest first (a copy; later requests do not appear in it). */
   readonly requests: readonly SandboxRequest[];
   /** Empties the request log. */
@@ -248,7 +235,6 @@ export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore 
     setOrderStatus: (orderId, statusId) => setOrderStatus(state, orderId, statusId),
     refundOrder: (orderId, amount) => refundOrder(state, orderId, amount),
     quirks: resolved.quirks,
-    setOrderStatus: (orderId, statusId) => setOrderStatus(state, orderId, statusId),
     listen: (listenOptions) => listenOverHttp(dispatch, listenOptions),
     get requests() {
       return [...log];

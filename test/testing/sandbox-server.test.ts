@@ -62,21 +62,6 @@ describe('snapshot and restore', () => {
   });
 });
 
-describe('setOrderStatus', () => {
-  it('changes the status as the merchant does, bumping date_modified; an unknown order or status is a TypeError', async () => {
-    const sandbox = createSandboxStore({ products: [{ name: 'Mug', sku: 'MUG-1', inventory_level: 5 }] });
-    const source = new BigCommerceSource({ storeHash: sandbox.storeHash, auth: createApiKeyAuth({ accessToken: sandbox.accessToken }), fetch: sandbox.fetch });
-    const sent = await source.orders.send({ poNumber: 'PO-ST', items: [{ sku: 'MUG-1', quantity: 1 }], shippingAddress: ADDRESS });
-    const order = sandbox.orders.get(sent.orderId)!;
-    order.date_modified = 'Tue, 05 Mar 2019 21:40:11 +0000';
-    expect(sandbox.setOrderStatus(sent.orderId, 5)).toMatchObject({ status_id: 5, status: 'Cancelled' });
-    expect(Date.parse(order.date_modified)).toBeGreaterThan(Date.parse('2020-01-01'));
-    expect(() => sandbox.setOrderStatus(999, 5)).toThrow(/no order 999/);
-    expect(() => sandbox.setOrderStatus(sent.orderId, 15)).toThrow(/0 to 14, got 15/);
-    expect(() => sandbox.setOrderStatus(sent.orderId, 1.5)).toThrow(TypeError);
-  });
-});
-
 describe('serveSandboxStores', () => {
   it('serves several stores, the store hash in the path picking the store, and counts 429s per store', async () => {
     const a = createSandboxStore({ storeHash: 'storea', products: [{ name: 'A', sku: 'A-1' }] });
@@ -167,6 +152,10 @@ describe('serveSandboxStores', () => {
     expect((await call('PUT', `/orders/${sent.orderId}/status`, { statusId: 10 })).status).toBe(200);
     expect(store.orders.get(sent.orderId)!.status).toBe('Completed');
     expect((await call('PUT', '/orders/999/status', { statusId: 10 })).status).toBe(404);
+    expect(await json(await call('POST', `/orders/${sent.orderId}/refunds`, { amount: 1 }))).toMatchObject({ status: 200, body: { data: { status_id: 14, refunded_amount: '1.0000' } } });
+    expect(await json(await call('POST', `/orders/${sent.orderId}/refunds`, { amount: 'all' }))).toMatchObject({ status: 400, body: { title: expect.stringMatching(/amount/) } });
+    expect(await json(await call('POST', `/orders/${sent.orderId}/refunds`))).toMatchObject({ status: 200, body: { data: { status_id: 4, status: 'Refunded' } } });
+    expect(await json(await call('POST', `/orders/${sent.orderId}/refunds`))).toMatchObject({ status: 400, body: { title: expect.stringMatching(/can be refunded between/) } });
 
     // Faults, for a client in another process or language.
     expect((await call('POST', '/faults', { fault: { kind: 'drop' }, match: { path: '/v2/store' }, times: 1 })).status).toBe(201);

@@ -19,7 +19,7 @@ export type SandboxProductInput = {
 };
 
 /** A catalog as plain data (JSON-safe), from {@link CatalogState.snapshot}. */
-export interface CatalogSnapshot {
+export interface SandboxCatalogSnapshot {
   /** Every product with its variants, in id order. */
   readonly products: SandboxProduct[];
   /** Every inventory location, the default one first. */
@@ -269,7 +269,7 @@ export class CatalogState {
   }
 
   /** The whole catalog as plain data, a copy: save it as JSON and give it to {@link CatalogState.restore}. */
-  snapshot(): CatalogSnapshot {
+  snapshot(): SandboxCatalogSnapshot {
     return structuredClone({
       products: [...this.#products.values()],
       locations: this.#locations,
@@ -279,7 +279,7 @@ export class CatalogState {
   }
 
   /** Replaces the whole catalog with a {@link CatalogState.snapshot}'s (copied), ids included. */
-  restore(snapshot: CatalogSnapshot): void {
+  restore(snapshot: SandboxCatalogSnapshot): void {
     const copy = structuredClone(snapshot);
     this.clear();
     for (const product of copy.products) {

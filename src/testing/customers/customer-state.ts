@@ -96,7 +96,7 @@ function isoTimestamp(epochMs: number = Date.now()): string {
 }
 
 /** The customers as plain data (JSON-safe), from {@link CustomerState.snapshot}. */
-export interface CustomerSnapshot {
+export interface SandboxCustomersSnapshot {
   /** Every customer, in id order. */
   readonly customers: SandboxCustomer[];
   /** The next ids to assign, so ids keep growing after a restore. */
@@ -192,12 +192,12 @@ export class CustomerState {
   }
 
   /** Every customer as plain data, a copy: save it as JSON and give it to {@link CustomerState.restore}. */
-  snapshot(): CustomerSnapshot {
+  snapshot(): SandboxCustomersSnapshot {
     return structuredClone({ customers: [...this.#customers.values()], nextIds: { customer: this.#nextId, address: this.#nextAddressId } });
   }
 
   /** Replaces every customer with a {@link CustomerState.snapshot}'s (copied), ids included. */
-  restore(snapshot: CustomerSnapshot): void {
+  restore(snapshot: SandboxCustomersSnapshot): void {
     const copy = structuredClone(snapshot);
     this.clear();
     for (const customer of copy.customers) {

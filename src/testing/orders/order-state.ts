@@ -14,7 +14,7 @@ export type SandboxOrderDraft = Omit<SandboxOrder, 'id' | 'products' | 'shipping
 };
 
 /** The orders as plain data (JSON-safe), from {@link OrderState.snapshot}. */
-export interface OrderSnapshot {
+export interface SandboxOrdersSnapshot {
   /** Every order, in id order. */
   readonly orders: SandboxOrder[];
   /** The next ids to assign, so ids keep growing after a restore. */
@@ -76,12 +76,12 @@ export class OrderState {
   }
 
   /** Every order as plain data, a copy: save it as JSON and give it to {@link OrderState.restore}. */
-  snapshot(): OrderSnapshot {
+  snapshot(): SandboxOrdersSnapshot {
     return structuredClone({ orders: [...this.#orders.values()], nextIds: { order: this.#nextOrderId, line: this.#nextLineId, address: this.#nextAddressId } });
   }
 
   /** Replaces every order with an {@link OrderState.snapshot}'s (copied), ids included. */
-  restore(snapshot: OrderSnapshot): void {
+  restore(snapshot: SandboxOrdersSnapshot): void {
     const copy = structuredClone(snapshot);
     this.#orders.clear();
     for (const order of copy.orders) this.#orders.set(order.id, order);

@@ -71,6 +71,10 @@ export function answerAdminRequest({ store, counters, method, path, body }: Admi
     if (collection === 'orders' && id !== undefined && segments.length === 3) {
       if (!store.orders.get(id)) return fail(404, `No order ${id}.`);
       if (method === 'POST' && action === 'shipments') return done(store.shipOrder(id, (fields ?? {}) as Parameters<SandboxStore['shipOrder']>[1]), 201);
+      if (method === 'POST' && action === 'refunds') {
+        if (fields?.amount !== undefined && typeof fields.amount !== 'number') return fail(400, 'The body must be {} (refund the rest) or {"amount": a number}.');
+        return done(store.refundOrder(id, fields?.amount as number | undefined));
+      }
       if (method === 'PUT' && action === 'status') {
         if (typeof fields?.statusId !== 'number') return fail(400, 'The body must be {"statusId": 0 to 14}.');
         return done(store.setOrderStatus(id, fields.statusId));

@@ -1,17 +1,17 @@
-import type { CatalogSnapshot } from '../catalog/catalog-state';
-import type { CustomerSnapshot } from '../customers/customer-state';
-import type { OrderSnapshot } from '../orders/order-state';
+import type { SandboxCatalogSnapshot } from '../catalog/catalog-state';
+import type { SandboxCustomersSnapshot } from '../customers/customer-state';
+import type { SandboxOrdersSnapshot } from '../orders/order-state';
 import type { SandboxStore } from '../sandbox-store';
-import type { ShipmentSnapshot } from '../shipments/shipment-state';
+import type { SandboxShipmentsSnapshot } from '../shipments/shipment-state';
 
 /** One store's data as plain JSON-safe data: what `--state FILE` keeps. */
 export interface SandboxStoreSnapshot {
   /** The store it was taken from. */
   readonly storeHash: string;
-  readonly catalog: CatalogSnapshot;
-  readonly orders: OrderSnapshot;
-  readonly customers: CustomerSnapshot;
-  readonly shipments: ShipmentSnapshot;
+  readonly catalog: SandboxCatalogSnapshot;
+  readonly orders: SandboxOrdersSnapshot;
+  readonly customers: SandboxCustomersSnapshot;
+  readonly shipments: SandboxShipmentsSnapshot;
 }
 
 /** What a state file holds: every store a server serves. */

@@ -1,7 +1,7 @@
 import type { SandboxShipment } from './shipment-model';
 
 /** The shipments as plain data (JSON-safe), from {@link ShipmentState.snapshot}. */
-export interface ShipmentSnapshot {
+export interface SandboxShipmentsSnapshot {
   /** Every shipment, in id order. */
   readonly shipments: SandboxShipment[];
   /** The next id to assign, so ids keep growing after a restore. */
@@ -28,13 +28,13 @@ export class ShipmentState {
   }
 
   /** Every shipment as plain data, a copy: save it as JSON and give it to {@link ShipmentState.restore}. */
-  snapshot(): ShipmentSnapshot {
+  snapshot(): SandboxShipmentsSnapshot {
     const shipments = [...this.#byOrder.values()].flat().sort((a, b) => a.id - b.id);
     return structuredClone({ shipments, nextId: this.#nextId });
   }
 
   /** Replaces every shipment with a {@link ShipmentState.snapshot}'s (copied), ids included. */
-  restore(snapshot: ShipmentSnapshot): void {
+  restore(snapshot: SandboxShipmentsSnapshot): void {
     const copy = structuredClone(snapshot);
     this.#byOrder.clear();
     for (const shipment of copy.shipments) {
