@@ -6,7 +6,7 @@ import { UsageError } from './errors';
 export interface Checkpoint {
   readonly version: 1;
   /** The command that wrote it; another command refuses it. */
-  readonly command: 'inventory' | 'shipments';
+  readonly command: 'inventory' | 'shipments' | 'orders';
   /** The filters as flags, relative dates made absolute, e.g. `{ "skip-hidden": true, "modified-since": "2026-11-25T10:00:00Z" }`. */
   readonly filters: Readonly<Record<string, string | boolean>>;
   /** The cursor to resume from. */

@@ -12,6 +12,7 @@ import { parseFormat } from './output';
 import { Reporter, type ReportMode } from './reporter';
 import { demoCommand } from './commands/demo';
 import { inventoryCommand } from './commands/inventory';
+import { ordersCommand } from './commands/orders';
 import { sandboxCommand } from './commands/sandbox';
 import { sendOrderCommand } from './commands/send-order';
 import { shipmentsCommand } from './commands/shipments';
@@ -24,6 +25,7 @@ const COMMAND_RUNNERS: Readonly<Record<Exclude<CommandName, 'help'>, (context: C
   inventory: inventoryCommand,
   'send-order': sendOrderCommand,
   shipments: shipmentsCommand,
+  orders: ordersCommand,
   demo: demoCommand,
   sandbox: sandboxCommand,
 };
