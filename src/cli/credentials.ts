@@ -1,15 +1,13 @@
 import { BigCommerceSource, ConfigError, createApiKeyAuth, type FieldIssue, type SourceEvent } from '../index';
 import type { SandboxListener, SandboxStore } from '../testing/index';
-import { integerFlag, stringFlag, type Flags } from './args';
+import type { Flags } from './args';
+import { UsageError } from './errors';
+import { integerFlag, stringFlag } from './flag-values';
 import type { CliIo, Terminal } from './io';
+import { ENV } from './options';
 import { createCliSandbox, sandboxQuirksFlag } from './sandbox';
 
-export const ENV = {
-  storeHash: 'BIGCOMMERCE_STORE_HASH',
-  clientId: 'BIGCOMMERCE_CLIENT_ID',
-  accessToken: 'BIGCOMMERCE_ACCESS_TOKEN',
-  apiUrl: 'BIGCOMMERCE_API_URL',
-} as const;
+export { ENV } from './options';
 
 /** A connected source, and the sandbox behind it if any. */
 export interface Connection {
@@ -63,6 +61,10 @@ export async function connect(flags: Flags, io: CliIo, terminal: Terminal, optio
       fetch = sandbox.fetch as typeof globalThis.fetch;
     }
   } else {
+    const sandboxOnly = ['sandbox-scopes', 'sandbox-quirks'].find((name) => flags[name] !== undefined);
+    if (sandboxOnly) {
+      throw new UsageError(`--${sandboxOnly} goes with --sandbox`, 'add --sandbox, or start a `bigcommerce-source sandbox` server (its own --quirks) and point --api-url at it');
+    }
     storeHash ??= env[ENV.storeHash];
     accessToken ??= env[ENV.accessToken];
     clientId ??= env[ENV.clientId];

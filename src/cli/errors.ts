@@ -42,12 +42,6 @@ export function errorName(error: unknown): string {
   return 'Error';
 }
 
-/** The message on one line, without the SDK's `[bigcommerce-source]` prefix. */
-export function oneLineMessage(error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error);
-  return raw.replace(/^\[bigcommerce-source(?:\/testing)?\]\s*/, '').replace(/\s+/g, ' ').trim();
-}
-
 /** Option paths of the SDK's inputs, as CLI flags. */
 const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
   pageSize: '--page-size (a whole number from 1 to 250)',
@@ -88,8 +82,11 @@ export function scopeForRequest(method: string, path: string): string | undefine
   return undefined;
 }
 
-/** What to do about an error, in one phrase: which flag, which scope, which command. */
-export function hintFor(error: unknown): string | undefined {
+/**
+ * What to do about an error, in one phrase: which flag, which scope, which command. Values taken
+ * from the error (a request id) go through `redact`; the wording is ours and never is.
+ */
+export function hintFor(error: unknown, redact: (value: string) => string = (value) => value): string | undefined {
   if (error instanceof UsageError || error instanceof CliFailure) return error.hint;
   const name = errorName(error);
   const fields = (error ?? {}) as Record<string, unknown>;
@@ -126,7 +123,13 @@ export function hintFor(error: unknown): string | undefined {
     case 'ConnectionError':
       return 'the API could not be reached: check the network, a proxy, or --api-url';
     case 'ServerError':
-      return `BigCommerce failed on its side; retry later${typeof fields.requestId === 'string' ? ` (request id ${fields.requestId})` : ''}`;
+      return `BigCommerce failed on its side; retry later${typeof fields.requestId === 'string' ? ` (request id ${redact(fields.requestId)})` : ''}`;
+    case 'RedirectError':
+      return `the API answered with a redirect${typeof fields.targetOrigin === 'string' ? ` to ${redact(fields.targetOrigin)}` : ''}, which is never followed (the token would go along): check --api-url, and any proxy in between`;
+    case 'ResponseTooLargeError':
+      return 'the answer was larger than the SDK reads (maxResponseBytes); with inventory, a smaller --page-size makes smaller pages';
+    case 'PurchaseOrderConflictError':
+      return 'the same PO number is in the input twice with different contents; send each PO once (its copies must be equal)';
     case 'ResponseValidationError':
       return 'the store answered something unexpected; rerun with --debug and report it';
     case 'ConflictError':
@@ -141,18 +144,8 @@ export function hintFor(error: unknown): string | undefined {
   }
 }
 
-/** The one line printed for an error: `bigcommerce-source: <Class>: <message> Hint: <hint>`. */
-export function errorLine(error: unknown): string {
-  const name = errorName(error);
-  let message = oneLineMessage(error);
-  if (name === 'AbortError') message = 'interrupted';
-  if (error instanceof ApiError && !message.includes(error.path)) message = `${message} (${error.method} ${error.path})`;
-  const hint = hintFor(error);
-  return `bigcommerce-source: ${name}: ${message}${hint ? ` Hint: ${hint}.` : ''}`;
-}
-
-/** For `--debug`: the stack and the cause chain. */
-export function debugDetails(error: unknown): string {
+/** For `--debug`: the stack and the cause chain, every secret value scrubbed (it is all data). */
+export function debugDetails(error: unknown, redact: (text: string) => string): string {
   const lines: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current !== undefined && depth < 5; depth += 1) {
@@ -160,5 +153,5 @@ export function debugDetails(error: unknown): string {
     if (isBigCommerceError(current)) lines.push(`details: ${JSON.stringify(current)}`);
     current = current instanceof Error ? current.cause : undefined;
   }
-  return lines.filter((line) => line !== '').join('\n');
+  return redact(lines.filter((line) => line !== '').join('\n'));
 }

@@ -1,4 +1,5 @@
 import type { SandboxStore } from '../testing/index';
+import { Interrupted } from './interrupt';
 
 /** A stream the CLI writes to: `process.stdout`, `process.stderr`, or a test's collector. */
 export interface CliWritable {
@@ -18,13 +19,23 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Whether stderr is a terminal: progress bars and summaries are drawn only then. */
   readonly isTTY?: boolean;
-  /** Aborts the running command (Ctrl-C, a closed stdout); the cursor to resume from is printed. */
+  /**
+   * Aborts the running command (SIGINT, SIGTERM, a closed stdout); the command to resume from is
+   * printed. An {@link Interrupted} reason sets the exit code (130, 143).
+   */
   readonly signal?: AbortSignal;
   /** The store `--sandbox` uses instead of a fresh demo store (tests: scopes, faults). */
   readonly sandbox?: SandboxStore;
   /** Milliseconds clock, for rates and ETAs. */
   readonly now?: () => number;
 }
+
+/**
+ * Secrets this long are credentials (a BigCommerce token has 31 characters) and are scrubbed even
+ * from the SDK's own messages, as a last resort; a shorter one (a test's `--access-token wrong`)
+ * could be a word of the SDK's wording, which is never rewritten.
+ */
+export const CREDENTIAL_LENGTH = 12;
 
 /** Writes to stdout and stderr, never letting a secret through. */
 export class Terminal {
@@ -47,27 +58,41 @@ export class Terminal {
     return this.#io.now?.() ?? performance.now();
   }
 
-  /** Remembers a secret: any output containing it is written with `[redacted]` instead. */
+  /**
+   * Remembers a secret as given and as sent (auth trims it), so a padded `TOKEN\r` is caught in
+   * either form. Records on stdout are redacted whole; lines on stderr redact the values they insert.
+   */
   addSecret(secret: string | undefined): void {
-    if (secret && secret.length >= 4) this.#secrets.add(secret);
-  }
-
-  redact(text: string): string {
-    let result = text;
-    for (const secret of this.#secrets) if (result.includes(secret)) result = result.split(secret).join('[redacted]');
-    return result;
+    for (const form of [secret, secret?.trim()]) if (form && form.length >= 4) this.#secrets.add(form);
   }
 
   /**
-   * Writes to stdout, waiting for the stream to drain when its buffer is full. Once the run is
-   * aborted (Ctrl-C, or the reader of a pipe went away) it throws the abort reason instead.
+   * The text with every registered secret replaced by `[redacted]`; with `minimumLength`, only the
+   * secrets at least that long (see {@link CREDENTIAL_LENGTH}).
+   */
+  readonly redact = (text: string, minimumLength = 0): string => {
+    let result = text;
+    for (const secret of this.#secrets) {
+      if (secret.length >= minimumLength && result.includes(secret)) result = result.split(secret).join('[redacted]');
+    }
+    return result;
+  };
+
+  /**
+   * Writes to stdout, waiting for the stream to drain when its buffer is full. A signal (SIGINT,
+   * SIGTERM) lets the page in hand be written whole; any other abort (the reader of a pipe went
+   * away) throws the abort reason instead, since nobody reads what follows.
    */
   async out(text: string): Promise<void> {
-    const { stdout, signal } = this.#io;
-    if (signal?.aborted) throw signal.reason;
+    const { stdout } = this.#io;
+    const signal = this.#io.signal;
+    const stopsWriting = () => signal?.aborted === true && !(signal.reason instanceof Interrupted && signal.reason.signal !== undefined);
+    if (stopsWriting()) throw signal!.reason;
     if (stdout.write(this.redact(text)) !== false || !stdout.once) return;
     await new Promise<void>((resolve, reject) => {
-      const onAbort = () => reject(signal!.reason);
+      const onAbort = () => {
+        if (stopsWriting()) reject(signal!.reason);
+      };
       stdout.once!('drain', () => {
         signal?.removeEventListener('abort', onAbort);
         resolve();
@@ -76,8 +101,9 @@ export class Terminal {
     });
   }
 
+  /** Writes to stderr as it is: the caller has redacted the values it inserted (see error-line.ts). */
   err(text: string): void {
-    this.#io.stderr.write(this.redact(text));
+    this.#io.stderr.write(text);
   }
 }
 

@@ -1,7 +1,8 @@
 import { UsageError } from './errors';
 import type { Terminal } from './io';
+import { FORMATS } from './options';
 
-export const FORMATS = ['ndjson', 'table', 'csv'] as const;
+export { FORMATS } from './options';
 export type Format = (typeof FORMATS)[number];
 
 /** One column of the table and CSV forms. */
@@ -26,7 +27,11 @@ export function parseFormat(value: string | undefined): Format {
   throw new UsageError(`--format takes ${FORMATS.join(', ')}; got ${JSON.stringify(value)}`, 'ndjson for programs, table or csv for people');
 }
 
-export function createRowWriter<T>(format: Format, terminal: Terminal, columns: readonly Column<T>[], toJson: (row: T) => unknown = (row) => row): RowWriter<T> {
+/**
+ * @param columns the table's columns (those not marked `table: false`), and CSV's unless `csvColumns` is given.
+ * @param csvColumns CSV's columns, when they differ: a fixed header of every field.
+ */
+export function createRowWriter<T>(format: Format, terminal: Terminal, columns: readonly Column<T>[], csvColumns: readonly Column<T>[] = columns): RowWriter<T> {
   let count = 0;
   if (format === 'ndjson') {
     return {
@@ -35,7 +40,7 @@ export function createRowWriter<T>(format: Format, terminal: Terminal, columns: 
       },
       write: async (row) => {
         count += 1;
-        await terminal.out(`${JSON.stringify(toJson(row))}\n`);
+        await terminal.out(`${JSON.stringify(row)}\n`);
       },
       end: async () => {},
     };
@@ -44,7 +49,7 @@ export function createRowWriter<T>(format: Format, terminal: Terminal, columns: 
     let headerWritten = false;
     const header = () => {
       headerWritten = true;
-      return `${columns.map((column) => csvCell(column.header)).join(',')}\r\n`;
+      return `${csvColumns.map((column) => csvCell(column.header)).join(',')}\r\n`;
     };
     return {
       get count() {
@@ -52,7 +57,7 @@ export function createRowWriter<T>(format: Format, terminal: Terminal, columns: 
       },
       write: async (row) => {
         count += 1;
-        await terminal.out(`${headerWritten ? '' : header()}${columns.map((column) => csvCell(cellText(column.value(row)))).join(',')}\r\n`);
+        await terminal.out(`${headerWritten ? '' : header()}${csvColumns.map((column) => csvCell(cellText(column.value(row)))).join(',')}\r\n`);
       },
       end: async () => {
         if (!headerWritten) await terminal.out(header());

@@ -1,7 +1,8 @@
 import { BigCommerceSource, createApiKeyAuth, type PurchaseOrder } from '../index';
-import { createSandboxStore, parseSandboxQuirks, type SandboxProductInput, type SandboxQuirks, type SandboxStore, type SandboxVariantInput } from '../testing/index';
-import { stringFlag, type Flags } from './args';
+import { createSandboxStore, parseSandboxQuirks, seedCatalog, type RateLimitOptions, type SandboxProductInput, type SandboxQuirks, type SandboxStore, type SandboxVariantInput } from '../testing/index';
+import type { Flags } from './args';
 import { UsageError } from './errors';
+import { stringFlag } from './flag-values';
 
 /** The customer the demo store knows, for `--customer-policy require-existing`. */
 export const KNOWN_CUSTOMER = { email: 'buyer@retailer.example', first_name: 'Ann', last_name: 'Lee', company: 'Retailer Inc.' } as const;
@@ -99,33 +100,50 @@ export interface CliSandboxOptions {
   readonly latencyMs?: number;
   /** Seed two orders (PO-1001 shipped, PO-1002 awaiting fulfilment). Default: true. */
   readonly seedOrders?: boolean;
-  /** `--sandbox-quirks`: other readings of undocumented behaviour. */
+  /** Other readings of undocumented behaviour (`--sandbox-quirks`, the `sandbox` command's `--quirks`). */
   readonly quirks?: SandboxQuirks | undefined;
+  /** A generated catalog of this many products instead of the demo catalog (no seeded orders). */
+  readonly products?: number | undefined;
+  /** The generator's seed, with `products`. */
+  readonly seed?: number | undefined;
+  readonly storeHash?: string | undefined;
+  readonly rateLimit?: Partial<RateLimitOptions> | undefined;
 }
 
-/** `--sandbox-quirks name[=value],…`, or undefined. @throws {@link UsageError} naming a bad entry. */
-export function sandboxQuirksFlag(flags: Flags): SandboxQuirks | undefined {
-  const text = stringFlag(flags, 'sandbox-quirks');
+/**
+ * `--sandbox-quirks name[=value],…` (or the `sandbox` command's `--quirks`), or undefined.
+ * @throws {@link UsageError} naming every unknown quirk and bad value.
+ */
+export function sandboxQuirksFlag(flags: Flags, flag = 'sandbox-quirks'): SandboxQuirks | undefined {
+  const text = stringFlag(flags, flag);
   if (text === undefined) return undefined;
   try {
     return parseSandboxQuirks(text);
   } catch (error) {
-    throw new UsageError(`--sandbox-quirks: ${(error as Error).message.replace(/^\[bigcommerce-source\/testing\] /, '')}`, 'See docs/testing.md for the quirks and their values.');
+    throw new UsageError(`--${flag}: ${(error as Error).message.replace(/^\[bigcommerce-source\/testing\] /, '')}`, 'See docs/testing.md for the quirks and their values.');
   }
 }
 
 /**
- * The store `--sandbox` and `demo` use: the demo catalog, a second inventory location, a known
- * customer and, unless told otherwise, two orders of which one has shipped.
+ * The store `--sandbox`, `sandbox` and `demo` use: the demo catalog, a second inventory location, a
+ * known customer and, unless told otherwise, two orders of which one has shipped. With `products`,
+ * a generated catalog of that many products instead, and nothing else.
  */
 export async function createCliSandbox(options: CliSandboxOptions = {}): Promise<SandboxStore> {
+  const generated = options.products !== undefined;
   const sandbox = createSandboxStore({
-    products: demoProducts(),
-    customers: [KNOWN_CUSTOMER],
+    products: generated ? [] : demoProducts(),
+    customers: generated ? [] : [KNOWN_CUSTOMER],
     latencyMs: options.latencyMs ?? 0,
     ...(options.scopes ? { scopes: options.scopes } : {}),
+    ...(options.storeHash ? { storeHash: options.storeHash } : {}),
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.quirks ? { quirks: options.quirks } : {}),
   });
+  if (generated) {
+    seedCatalog(sandbox.catalog, { products: options.products!, seed: options.seed ?? 1 });
+    return sandbox;
+  }
   const warehouse = sandbox.catalog.addLocation({ code: 'WH-EAST', label: 'East warehouse' });
   for (const product of sandbox.catalog.productsById().slice(0, 40)) {
     for (const [index, item] of product.variants.entries()) sandbox.catalog.setLocationStock(item.id, warehouse.id, { onHand: 5 + ((product.id + index) % 20) });

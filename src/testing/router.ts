@@ -79,6 +79,11 @@ export class SandboxRouter {
     return this;
   }
 
+  /** Every registered route, in the order registered (docs/testing.md lists them; a test compares). */
+  routes(): readonly RouteDefinition[] {
+    return this.#routes.map((compiled) => compiled.route);
+  }
+
   /** Finds the route for a path below the store (percent-encoded, without the query). */
   match(method: string, path: string): RouteMatch {
     const parts = path.split('/').slice(1);

@@ -43,8 +43,10 @@ export interface SandboxStore {
    * ```ts
    * setupServer(http.all('https://api.bigcommerce.com/*', ({ request }) => sandbox.handle(request)));
    * ```
+   * @param signal aborts the request's waits (latency, a hang); default `request.signal`. A server
+   * passes its own connection's signal: a Request's copy of it may be cut loose by a GC.
    */
-  readonly handle: (request: Request) => Promise<Response>;
+  readonly handle: (request: Request, signal?: AbortSignal) => Promise<Response>;
   /**
    * Serves the store over real HTTP on a loopback address and a free port; use the `url` as the
    * source's `apiBaseUrl`. Node only (it imports `node:http` when called).
@@ -209,8 +211,8 @@ export function createSandboxStore(options?: SandboxStoreOptions): SandboxStore 
     return outcome;
   };
 
-  const handle = async (request: Request): Promise<Response> => {
-    const outcome = await dispatch(request);
+  const handle = async (request: Request, signal?: AbortSignal): Promise<Response> => {
+    const outcome = await dispatch(request, signal);
     return outcome === DROPPED ? Response.error() : outcome;
   };
 

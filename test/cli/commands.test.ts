@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { inventoryItemSchema } from '../../src';
+import { Interrupted } from '../../src/cli/interrupt';
 import { createCliSandbox } from '../../src/cli/sandbox';
 import { cli, errorLines } from './run-cli';
 
@@ -31,12 +33,13 @@ describe('inventory', () => {
     });
     expect(first.code).toBe(1);
     const lines = errorLines(first.stderr);
-    expect(lines[0]).toMatch(/^bigcommerce-source: stopped early; resume with: bigcommerce-source inventory --cursor \S+$/);
+    expect(lines[0]).toMatch(/^bigcommerce-source: stopped early; resume with: bigcommerce-source inventory --page-size 20 --max-retries 0 --sandbox --cursor \S+$/);
     expect(lines[1]).toMatch(/^bigcommerce-source: ServerError: /);
-    const cursor = /--cursor (\S+)/.exec(lines[0]!)![1]!;
+    const resume = lines[0]!.replace(/^.*resume with: bigcommerce-source /, '').split(' ');
 
     sandbox.clearFaults();
-    const rest = await cli(['inventory', '--page-size', '20', '--cursor', cursor], { sandbox });
+    // The printed command, word for word.
+    const rest = await cli(resume, { sandbox });
     expect(rest.code).toBe(0);
     const skus = [...first.records, ...rest.records].map((item) => item.sku);
     expect(first.records.length).toBeGreaterThan(100);
@@ -45,19 +48,30 @@ describe('inventory', () => {
     expect(new Set(skus)).toEqual(new Set(full.records.map((item) => item.sku)));
   });
 
-  it('an interrupted run (Ctrl-C, a closed pipe) prints the cursor to resume from, then one line', async () => {
+  it('SIGINT stops after the page in hand: the resume command, then one line, exit 130; the page is whole', async () => {
     const controller = new AbortController();
+    let linesAtStop = 0;
     const run = await cli(['inventory', '--sandbox', '--page-size', '10'], {
       signal: controller.signal,
       onStdout: (_chunk, written) => {
-        if (written.split('\n').length > 50) controller.abort(new Error('interrupted'));
+        if (linesAtStop === 0 && written.split('\n').length > 50) {
+          linesAtStop = written.split('\n').length;
+          controller.abort(new Interrupted('SIGINT'));
+        }
       },
     });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(130);
     expect(errorLines(run.stderr)).toEqual([
-      expect.stringMatching(/^bigcommerce-source: stopped early; resume with: bigcommerce-source inventory --cursor \S+$/),
-      'bigcommerce-source: Interrupted: interrupted',
+      'bigcommerce-source: SIGINT: stopping cleanly (send it again to stop at once)',
+      expect.stringMatching(/^bigcommerce-source: stopped early; resume with: bigcommerce-source inventory --page-size 10 --sandbox --cursor \S+$/),
+      'bigcommerce-source: Interrupted: stopped by SIGINT',
     ]);
+    // The page being written when the signal came was finished: the resumed run repeats nothing.
+    const rest = await cli(errorLines(run.stderr)[1]!.replace(/^.*resume with: bigcommerce-source /, '').split(' '));
+    const skus = [...run.records, ...rest.records].map((item) => item.sku);
+    expect(run.records.length).toBeGreaterThanOrEqual(linesAtStop - 1);
+    expect(new Set(skus).size).toBe(skus.length);
+    expect(skus.length).toBe((await cli(['inventory', '--sandbox'])).records.length);
   });
 
   it('a cursor made with other filters is refused as a usage error', async () => {
@@ -79,7 +93,8 @@ describe('inventory', () => {
     expect(tty.stderr).toMatch(/inventory {2}\[[#-]+\] {2}\d+\/300 products {2}\d+ items {2}[\d.]+ products\/s {2}ETA [\d.]+ m?s/);
     expect(tty.stderr).toMatch(/inventory: \d+ items from 300 products, \d+ requests/);
     const piped = await cli(['inventory', '--sandbox', '--page-size', '10']);
-    expect(piped.stderr).toBe('');
+    expect(piped.stderr).toMatch(/^inventory: \d+ items from 300 products, \d+ requests, [\d.]+ m?s\n$/);
+    expect((await cli(['inventory', '--sandbox', '--page-size', '10', '--quiet'])).stderr).toBe('');
   });
 
   it('--locations adds stock per location; table and csv formats', async () => {
@@ -87,8 +102,13 @@ describe('inventory', () => {
     const [header, ...rows] = csv.stdout.split('\r\n');
     // Pages arrive in parallel, so rows are in no fixed order.
     const first = rows.find((row) => row.startsWith('TSHIRT-RED-M,'));
-    expect(header).toBe('sku,productId,variantId,productName,options,quantity,inventoryTracking,isVisible,purchasingDisabled,availability,price,salePrice,costPrice,upc,gtin,mpn,dateModified,locations');
-    expect(first).toMatch(/^TSHIRT-RED-M,1,1,Classic T-shirt,Color=Red; Size=M,\d+,variant,true,.*BC-LOCATION-1:\d+ WH-EAST:\d+$/);
+    // Every field of the item schema, in its order, whatever the options.
+    expect(header).toBe(Object.keys((inventoryItemSchema._zod.def as unknown as { shape: object }).shape).join(','));
+    expect(header!.split(',')).toHaveLength(27);
+    expect(first).toMatch(/^TSHIRT-RED-M,1,1,Classic T-shirt,TSHIRT,,Color=Red; Size=M,variant,\d+,true,false,available,18,0,0,0,7\.5,1,0,0,0,,,,,\S+Z,BC-LOCATION-1:\d+; WH-EAST:\d+$/);
+    const withoutLocations = await cli(['inventory', '--sandbox', '--format', 'csv']);
+    expect(withoutLocations.stdout.split('\r\n')[0]).toBe(header);
+    expect(withoutLocations.stdout.split('\r\n').find((row) => row.startsWith('TSHIRT-RED-M,'))).toMatch(/,\S+Z,$/);
     const table = await cli(['inventory', '--sandbox', '--format', 'table', '--modified-since', '2000-01-01']);
     expect(table.stdout.split('\n')[0]).toMatch(/^sku\s+productId\s+variantId\s+productName\s+options\s+quantity\s+isVisible\s+price\s+locations$/);
     expect(table.stdout).toMatch(/\nTSHIRT-RED-M\s+1\s+1\s+Classic T-shirt/);
@@ -156,7 +176,7 @@ describe('shipments', () => {
     const since = await cli(['shipments', '--sandbox', '--since', '1d', '--format', 'table']);
     expect(since.code).toBe(0);
     expect(since.stdout).toMatch(/^id\s+orderId\s+poNumber\s+carrier\s+trackingNumber\s+shippedAt\s+items\n/);
-    expect(since.stderr).toMatch(/^bigcommerce-source: to carry on from here next time: bigcommerce-source shipments --cursor \S+\n$/);
+    expect(since.stderr).toMatch(/^shipments: 1 shipment, \d+ requests, .*\nbigcommerce-source: to carry on from here next time: bigcommerce-source shipments --sandbox --format table --cursor \S+\n$/);
     const missing = await cli(['shipments', '--sandbox', '--po', 'PO-NOPE']);
     expect(missing.code).toBe(1);
     expect(errorLines(missing.stderr)[0]).toMatch(/NotFoundError: .*PO-NOPE.* Hint: .*--po/);

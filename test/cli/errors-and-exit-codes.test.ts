@@ -27,6 +27,15 @@ describe('exit codes', () => {
     }
   });
 
+  it('--sandbox-quirks: an unknown quirk, a bad value, or no --sandbox is refused before anything runs', async () => {
+    const lines = async (argv: string[]) => errorLines((await cli(argv)).stderr);
+    expect(await lines(['inventory', '--sandbox', '--sandbox-quirks', 'nope,externalOrderIdMatch=fuzzy'])).toEqual([
+      expect.stringMatching(/^bigcommerce-source: UsageError: --sandbox-quirks: invalid quirks\. .*quirks\.nope: unknown quirk.* Hint: See docs\/testing\.md for the quirks and their values\.$/),
+    ]);
+    expect(await lines(['inventory', '--sandbox-quirks', 'skuFilterCaseSensitive', '--store-hash', 'abc'])).toEqual([expect.stringMatching(/^bigcommerce-source: UsageError: --sandbox-quirks goes with --sandbox\. /)]);
+    expect(await lines(['inventory', '--sandbox-scopes', 'store_v2_orders', '--store-hash', 'abc'])).toEqual([expect.stringMatching(/^bigcommerce-source: UsageError: --sandbox-scopes goes with --sandbox\. /)]);
+  });
+
   it('2 for missing credentials, naming the flags and variables', async () => {
     const run = await cli(['inventory']);
     expect(run.code).toBe(2);
@@ -114,12 +123,12 @@ describe('error lines', () => {
     expect([...sandbox.orders.all()]).toHaveLength(0);
   });
 
-  it('a bad page size: ValidationError pointing at --page-size, exit 2, nothing sent', async () => {
+  it('a bad page size: UsageError naming --page-size and its range from the option table, exit 2, nothing sent', async () => {
     for (const size of ['0', '251']) {
       const sandbox = await createCliSandbox({ seedOrders: false });
       const run = await cli(['inventory', '--page-size', size], { sandbox });
       expect(run.code).toBe(2);
-      expect(errorLines(run.stderr)).toEqual([expect.stringMatching(/^bigcommerce-source: ValidationError: .*pageSize.* Hint: check --page-size \(a whole number from 1 to 250\)\.$/)]);
+      expect(errorLines(run.stderr)).toEqual([`bigcommerce-source: UsageError: --page-size takes a whole number from 1 to 250, got "${size}". Hint: e.g. --page-size 250.`]);
       expect(sandbox.requests).toEqual([]);
     }
   });

@@ -1,7 +1,7 @@
 import { isBigCommerceError, type InventoryItem, type PurchaseOrder, type SentOrder, type Shipment } from '../../index';
 import type { CommandContext } from '../context';
 import { connect } from '../credentials';
-import { errorLine } from '../errors';
+import { errorLine } from '../error-line';
 import { createCliSandbox, DEMO_ADDRESS, KNOWN_CUSTOMER } from '../sandbox';
 import { formatDuration, Progress } from '../progress';
 import type { VerifyCheck } from './verify';

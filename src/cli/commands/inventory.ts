@@ -1,54 +1,70 @@
-import type { InventoryItem, InventoryOptions } from '../../operations/inventory';
-import { dateFlag, integerFlag, stringFlag } from '../args';
-import { printResumeCursor, type CommandContext } from '../context';
+import { resumeCursorOf, type InventoryOptions } from '../../index';
+import { deleteCheckpoint, readCheckpoint, writeCheckpoint } from '../checkpoint';
+import { printResumeCommand, type CommandContext } from '../context';
 import { connect } from '../credentials';
-import { createRowWriter, type Column } from '../output';
-import { formatDuration, Progress } from '../progress';
+import { dateFlag, integerFlag, stringFlag } from '../flag-values';
+import { createRowWriter } from '../output';
+import { formatDuration } from '../progress';
+import { shellQuote } from '../resume';
+import { INVENTORY_CSV_COLUMNS, INVENTORY_TABLE_COLUMNS } from './inventory-columns';
 
-export const INVENTORY_COLUMNS: readonly Column<InventoryItem>[] = [
-  { header: 'sku', value: (item) => item.sku },
-  { header: 'productId', value: (item) => item.productId },
-  { header: 'variantId', value: (item) => item.variantId },
-  { header: 'productName', value: (item) => item.productName },
-  { header: 'options', value: (item) => item.optionValues.map((option) => `${option.name}=${option.value}`).join('; ') },
-  { header: 'quantity', value: (item) => item.quantity },
-  { header: 'inventoryTracking', value: (item) => item.inventoryTracking, table: false },
-  { header: 'isVisible', value: (item) => item.isVisible },
-  { header: 'purchasingDisabled', value: (item) => item.purchasingDisabled, table: false },
-  { header: 'availability', value: (item) => item.availability, table: false },
-  { header: 'price', value: (item) => item.price },
-  { header: 'salePrice', value: (item) => item.salePrice, table: false },
-  { header: 'costPrice', value: (item) => item.costPrice, table: false },
-  { header: 'upc', value: (item) => item.upc, table: false },
-  { header: 'gtin', value: (item) => item.gtin, table: false },
-  { header: 'mpn', value: (item) => item.mpn, table: false },
-  { header: 'dateModified', value: (item) => item.dateModified, table: false },
-  { header: 'locations', value: (item) => item.locations?.map((stock) => `${stock.code}:${stock.availableToSell}`).join(' ') },
-];
+/** The filters of a run, as flags: what a cursor and a checkpoint belong to. */
+interface InventoryFilters {
+  readonly 'skip-hidden': boolean;
+  /** Absolute: an age given on the command line is resolved once, at the start of the first run. */
+  readonly 'modified-since'?: string;
+  readonly locations: boolean;
+}
 
-/** `inventory`: every sellable SKU, streamed; prints the resume cursor if it stops early. */
+/**
+ * `inventory`: every SKU, streamed. Stopped early, it prints the command that replays the run from
+ * the last page written; with `--checkpoint`, the same point is kept in a file after every page.
+ */
 export async function inventoryCommand(context: CommandContext): Promise<number> {
-  const { flags, terminal } = context;
+  const { flags, terminal, reporter } = context;
   const pageSize = integerFlag(flags, 'page-size');
-  const startCursor = stringFlag(flags, 'cursor');
-  const progress = new Progress(terminal, 'inventory', 'products');
-  const options: InventoryOptions = {
-    skipHiddenProducts: flags['skip-hidden'] === true,
-    ...(pageSize === undefined ? {} : { pageSize }),
-    ...(flags['modified-since'] === undefined ? {} : { modifiedSince: dateFlag(flags, 'modified-since') }),
-    ...(startCursor === undefined ? {} : { cursor: startCursor }),
+  const checkpointPath = stringFlag(flags, 'checkpoint');
+  const modifiedSince = dateFlag(flags, 'modified-since');
+  let filters: InventoryFilters = {
+    'skip-hidden': flags['skip-hidden'] === true,
+    ...(modifiedSince ? { 'modified-since': modifiedSince.iso } : {}),
     locations: flags.locations === true,
+  };
+  let startCursor = stringFlag(flags, 'cursor');
+  const saved = checkpointPath === undefined ? undefined : await readCheckpoint(checkpointPath, 'inventory');
+  if (saved) {
+    filters = {
+      'skip-hidden': saved.filters['skip-hidden'] === true,
+      ...(typeof saved.filters['modified-since'] === 'string' ? { 'modified-since': saved.filters['modified-since'] } : {}),
+      locations: saved.filters.locations === true,
+    };
+    startCursor = saved.cursor;
+    const relative = modifiedSince?.relative ? ` (--modified-since ${stringFlag(flags, 'modified-since')} is not recomputed)` : '';
+    terminal.err(
+      `bigcommerce-source: resuming from --checkpoint ${context.redact(shellQuote(checkpointPath!))} written ${saved.writtenAt}; its filters win${relative}: ` +
+        `${describeFilters(filters)}\n`,
+    );
+  }
+  const options: InventoryOptions = {
+    skipHiddenProducts: filters['skip-hidden'],
+    ...(filters['modified-since'] === undefined ? {} : { modifiedSince: filters['modified-since'] }),
+    locations: filters.locations,
+    ...(pageSize === undefined ? {} : { pageSize }),
+    ...(startCursor === undefined ? {} : { cursor: startCursor }),
     ...(context.signal ? { signal: context.signal } : {}),
-    onProgress: (state) => progress.update(state.productsDone, state.productsTotal, `${state.itemsYielded} items`),
+    onProgress: (state) => reporter.progress({ done: state.productsDone, total: state.productsTotal, extra: `${state.itemsYielded} items`, fields: state }),
   };
   const connection = await connect(flags, context.io, terminal, { onEvent: context.onEvent });
-  const writer = createRowWriter(context.format, terminal, INVENTORY_COLUMNS);
+  const writer = createRowWriter(context.format, terminal, INVENTORY_TABLE_COLUMNS, INVENTORY_CSV_COLUMNS);
+  // What the printed command and the checkpoint say: every filter, relative dates made absolute.
+  const overrides = { 'skip-hidden': filters['skip-hidden'], 'modified-since': filters['modified-since'], locations: filters.locations };
   let lastCursor = startCursor;
   let requests = 0;
   let products = 0;
   try {
     // pages() checks the options at once: a bad one throws here, before any request and any cursor.
     const pages = connection.source.inventory.pages(options);
+    reporter.start('inventory', 'products');
     let started = false;
     try {
       for await (const page of pages) {
@@ -57,23 +73,30 @@ export async function inventoryCommand(context: CommandContext): Promise<number>
         lastCursor = page.cursor;
         requests = page.progress.requests;
         products = page.progress.productsDone;
-        progress.update(page.progress.productsDone, page.progress.productsTotal, `${page.progress.itemsYielded} items`);
+        if (checkpointPath !== undefined) await writeCheckpoint(checkpointPath, { command: 'inventory', filters: definedFilters(filters), cursor: page.cursor });
+        // Stop after the page in hand: everything printed so far is behind the cursor.
         if (context.signal?.aborted) throw context.signal.reason;
       }
     } catch (error) {
-      progress.clear();
-      const fromError = typeof (error as { cursor?: unknown })?.cursor === 'string' ? (error as { cursor: string }).cursor : undefined;
-      if (started || startCursor) printResumeCursor(context, 'inventory', fromError ?? lastCursor);
+      reporter.stop();
+      if (started || startCursor) printResumeCommand(context, resumeCursorOf(error) ?? lastCursor, overrides, 'stopped');
       await writer.end().catch(() => {});
       throw error;
     }
-    progress.clear();
     await writer.end();
-    if (terminal.isTTY) {
-      terminal.err(`inventory: ${writer.count} items from ${products} products, ${requests} requests, ${formatDuration(progress.elapsedMs)}\n`);
-    }
+    if (checkpointPath !== undefined) await deleteCheckpoint(checkpointPath);
+    reporter.stop(`inventory: ${writer.count} items from ${products} products, ${requests} requests, ${formatDuration(reporter.elapsedMs)}`);
     return 0;
   } finally {
     await connection.close();
   }
+}
+
+function definedFilters(filters: InventoryFilters): Record<string, string | boolean> {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as Record<string, string | boolean>;
+}
+
+function describeFilters(filters: InventoryFilters): string {
+  const words = [filters['skip-hidden'] ? '--skip-hidden' : 'hidden products included', filters['modified-since'] ? `--modified-since ${filters['modified-since']}` : 'every product', filters.locations ? '--locations' : 'no locations'];
+  return words.join(', ');
 }

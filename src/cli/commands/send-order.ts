@@ -1,15 +1,13 @@
 import { createReadStream } from 'node:fs';
-import type { CustomerPolicy, OrderPricing, PurchaseOrder, SendManyResult, SendOrderOptions, SentOrder } from '../../index';
-import { choiceFlag, integerFlag } from '../args';
+import type { CustomerPolicy, FieldIssue, OrderPricing, PurchaseOrder, SendManyResult, SendOrderOptions, SentOrder } from '../../index';
 import type { CommandContext } from '../context';
 import { connect } from '../credentials';
-import { errorLine, errorName, hintFor, oneLineMessage, UsageError } from '../errors';
+import { errorLine, issuesWithKeyPaths, oneLineMessage, printedMessage, type Redact } from '../error-line';
+import { errorName, hintFor, UsageError } from '../errors';
+import { choiceFlag, integerFlag } from '../flag-values';
 import { readLines, type CliIo } from '../io';
 import { createRowWriter, type Column } from '../output';
-import { Progress } from '../progress';
-
-export const CUSTOMER_POLICIES: readonly CustomerPolicy[] = ['guest', 'create-if-missing', 'require-existing'];
-const PRICINGS: readonly OrderPricing[] = ['store', 'po'];
+import { formatDuration } from '../progress';
 
 /** One line of `send-order`'s output: a purchase order's result. */
 export type SendOrderRecord =
@@ -34,32 +32,39 @@ export const SEND_ORDER_COLUMNS: readonly Column<SendOrderRecord>[] = [
   { header: 'error', value: (record) => (record.ok ? '' : `${record.error.name}: ${record.error.message}`) },
 ];
 
-/** The error as an output record: class, one-line message, hint, and the fields that say what to fix. */
-export function errorRecord(error: unknown): ErrorRecord {
+/**
+ * The error as an output record: class, message (as the error line prints it), hint, and the
+ * fields that say what to fix; an unknown key is an issue at its own path.
+ */
+export function errorRecord(error: unknown, redact: Redact): ErrorRecord {
   const fields = (error ?? {}) as Record<string, unknown>;
-  const hint = hintFor(error);
+  const hint = hintFor(error, redact);
   return {
     name: errorName(error),
-    message: oneLineMessage(error),
+    message: printedMessage(error, redact),
     ...(hint ? { hint } : {}),
     ...(Array.isArray(fields.skus) ? { skus: fields.skus } : {}),
     ...(typeof fields.email === 'string' ? { email: fields.email } : {}),
-    ...(Array.isArray(fields.issues) && fields.issues.length > 0 ? { issues: fields.issues } : {}),
+    ...(Array.isArray(fields.issues) && fields.issues.length > 0 ? { issues: issuesWithKeyPaths(fields.issues as FieldIssue[]) } : {}),
   };
 }
 
-/** `send-order FILE|-`: one purchase order (JSON) or many (NDJSON or a JSON array). */
+/**
+ * `send-order FILE|-`: one purchase order (JSON) or many (NDJSON or a JSON array). A signal stops
+ * it from starting more; the purchase orders in flight finish (a write cut off mid-way leaves its
+ * outcome unknown), and sending the same input again is safe: those sent come back `created: false`.
+ */
 export async function sendOrderCommand(context: CommandContext): Promise<number> {
-  const { flags, positionals, terminal } = context;
+  const { flags, positionals, terminal, reporter, redact } = context;
   if (positionals.length !== 1) throw new UsageError('send-order: give one FILE, or - to read stdin', 'bigcommerce-source send-order orders.ndjson');
-  const customerPolicy = choiceFlag(flags, 'customer-policy', CUSTOMER_POLICIES);
-  const pricing = choiceFlag(flags, 'pricing', PRICINGS);
-  const concurrency = integerFlag(flags, 'concurrency', { min: 1, max: 50 });
+  const customerPolicy = choiceFlag<CustomerPolicy>(flags, 'customer-policy');
+  const pricing = choiceFlag<OrderPricing>(flags, 'pricing');
+  const concurrency = integerFlag(flags, 'concurrency');
   const input = await readPurchaseOrders(positionals[0]!, context.io);
+  // No signal: an order in flight is never cut off half-sent.
   const options: SendOrderOptions = {
     ...(customerPolicy ? { customerPolicy } : {}),
     ...(pricing ? { pricing } : {}),
-    ...(context.signal ? { signal: context.signal } : {}),
   };
   const connection = await connect(flags, context.io, terminal, { onEvent: context.onEvent });
   const writer = createRowWriter(context.format, terminal, SEND_ORDER_COLUMNS);
@@ -73,55 +78,65 @@ export async function sendOrderCommand(context: CommandContext): Promise<number>
       } catch (error) {
         failure = error;
         const poNumber = (input.pos[0] as { poNumber?: unknown }).poNumber;
-        record = { ok: false, index: 0, poNumber: typeof poNumber === 'string' ? poNumber : undefined, error: errorRecord(error) };
+        record = { ok: false, index: 0, poNumber: typeof poNumber === 'string' ? poNumber : undefined, error: errorRecord(error, redact) };
       }
-      if (!context.signal?.aborted) {
-        await writer.write(record);
-        await writer.end();
-      }
+      await writer.write(record);
+      await writer.end();
       if (failure !== undefined) throw failure;
       return 0;
     }
-    const progress = new Progress(terminal, 'send-order', 'POs');
-    let failed = 0;
+    const counts = { created: 0, existing: 0, failed: 0 };
     let done = 0;
+    reporter.start('send-order', 'POs');
+    const results = connection.source.orders.sendMany(untilStopped(input.pos as PurchaseOrder[], context.signal), { ...options, ...(concurrency ? { concurrency } : {}) });
     try {
-      const results = connection.source.orders.sendMany(input.pos as PurchaseOrder[], { ...options, ...(concurrency ? { concurrency } : {}) });
       for await (const result of results) {
         done += 1;
         if (!result.ok) {
-          failed += 1;
-          progress.clear();
-          terminal.err(`${failureLine(result)}\n`);
-        }
-        await writer.write(toRecord(result));
-        progress.update(done, input.pos.length);
+          counts.failed += 1;
+          reporter.note(failureLine(result, redact));
+          if (reporter.mode === 'quiet' || reporter.mode === 'json') terminal.err(`${failureLine(result, redact)}\n`);
+        } else if (result.order.created) counts.created += 1;
+        else counts.existing += 1;
+        await writer.write(toRecord(result, redact));
+        reporter.progress({ done, total: input.pos.length, extra: `${counts.failed} failed`, fields: { done, total: input.pos.length, ...counts } });
       }
     } finally {
-      progress.clear();
-      if (!context.signal?.aborted) await writer.end();
+      await writer.end();
     }
-    if (failed > 0) {
-      terminal.err(`bigcommerce-source: ${failed} of ${input.pos.length} purchase orders failed; the others were sent.\n`);
+    const summary = `send-order: ${done} of ${input.pos.length} purchase orders: ${counts.created} created, ${counts.existing} already sent (created: false), ${counts.failed} failed, ${formatDuration(reporter.elapsedMs)}`;
+    reporter.stop(summary);
+    if (context.signal?.aborted) {
+      terminal.err(`bigcommerce-source: stopped after ${done} of ${input.pos.length} purchase orders; sending the same input again is safe: those sent come back with "created": false\n`);
+      throw context.signal.reason;
+    }
+    if (counts.failed > 0) {
+      terminal.err(`bigcommerce-source: ${counts.failed} of ${input.pos.length} purchase orders failed; the others were sent.\n`);
       return 1;
     }
-    if (terminal.isTTY) terminal.err(`send-order: ${input.pos.length} purchase orders sent\n`);
     return 0;
   } finally {
     await connection.close();
   }
 }
 
-function toRecord(result: SendManyResult): SendOrderRecord {
+/** The purchase orders, until `signal` aborts: sendMany pulls them one at a time, so none starts after. */
+async function* untilStopped<T>(items: readonly T[], signal: AbortSignal | undefined): AsyncGenerator<T> {
+  for (const item of items) {
+    if (signal?.aborted) return;
+    yield item;
+  }
+}
+
+function toRecord(result: SendManyResult, redact: Redact): SendOrderRecord {
   if (result.ok) return { ok: true, index: result.index, ...result.order };
-  return { ok: false, index: result.index, poNumber: result.poNumber, error: errorRecord(result.error) };
+  return { ok: false, index: result.index, poNumber: result.poNumber, error: errorRecord(result.error, redact) };
 }
 
-function failureLine(result: Extract<SendManyResult, { ok: false }>): string {
+function failureLine(result: Extract<SendManyResult, { ok: false }>, redact: Redact): string {
   const which = result.poNumber === undefined ? `purchase order #${result.index + 1}` : `PO ${result.poNumber}`;
-  return errorLine(result.error).replace(/^bigcommerce-source: /, `bigcommerce-source: ${which}: `);
+  return errorLine(result.error, redact, `${which}: `);
 }
-
 
 /**
  * Reads every purchase order before sending any, so a malformed line stops the run with nothing

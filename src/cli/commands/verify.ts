@@ -1,11 +1,10 @@
 import { PermissionError, type CustomerPolicy, type StoreInfo } from '../../index';
-import { choiceFlag } from '../args';
+import { choiceFlag } from '../flag-values';
 import type { CommandContext } from '../context';
 import { connect, type Connection } from '../credentials';
 import { CliFailure } from '../errors';
 import { createRowWriter, type Column } from '../output';
 import { probe, type ProbeResult } from '../probe';
-import { CUSTOMER_POLICIES } from './send-order';
 
 /** One line of `verify`'s output. */
 export interface VerifyCheck {
@@ -60,7 +59,7 @@ function scopeProbes(): ScopeProbe[] {
 /** `verify`: the connection, then every scope the operations need; exit 1 when a required one is missing. */
 export async function verifyCommand(context: CommandContext): Promise<number> {
   const { flags, terminal } = context;
-  const policy = choiceFlag(flags, 'customer-policy', CUSTOMER_POLICIES) ?? 'guest';
+  const policy = choiceFlag<CustomerPolicy>(flags, 'customer-policy') ?? 'guest';
   const connection = await connect(flags, context.io, terminal, { onEvent: context.onEvent });
   try {
     const checks = await collectChecks(connection, policy, context.signal);

@@ -18,6 +18,25 @@ export type SandboxProductInput = {
   variants?: SandboxVariantInput[] | undefined;
 };
 
+/** A catalog as plain data (JSON-safe), from {@link CatalogState.snapshot}. */
+export interface SandboxCatalogSnapshot {
+  /** Every product with its variants, in id order. */
+  readonly products: SandboxProduct[];
+  /** Every inventory location, the default one first. */
+  readonly locations: SandboxLocation[];
+  /** Stock at locations other than the default one: `[variantId, [[locationId, stock], …]]`. */
+  readonly stock: Array<[number, Array<[number, SandboxLocationStock]>]>;
+  /** The next ids to assign, so ids keep growing after a restore. */
+  readonly nextIds: {
+    /** The next product id. */
+    readonly product: number;
+    /** The next variant id. */
+    readonly variant: number;
+    /** The next v2 SKU id. */
+    readonly sku: number;
+  };
+}
+
 /** BigCommerce's v3 timestamps: ISO 8601 with `+00:00` and no milliseconds. */
 export function v3Timestamp(epochMs: number = Date.now()): string {
   return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, '+00:00');
@@ -247,6 +266,33 @@ export class CatalogState {
     this.#variantsById.clear();
     this.#stock.clear();
     this.#sorted = [];
+  }
+
+  /** The whole catalog as plain data, a copy: save it as JSON and give it to {@link CatalogState.restore}. */
+  snapshot(): SandboxCatalogSnapshot {
+    return structuredClone({
+      products: [...this.#products.values()],
+      locations: this.#locations,
+      stock: [...this.#stock].map(([variantId, byLocation]): [number, Array<[number, SandboxLocationStock]>] => [variantId, [...byLocation]]),
+      nextIds: { product: this.#nextProductId, variant: this.#nextVariantId, sku: this.#nextSkuId },
+    });
+  }
+
+  /** Replaces the whole catalog with a {@link CatalogState.snapshot}'s (copied), ids included. */
+  restore(snapshot: SandboxCatalogSnapshot): void {
+    const copy = structuredClone(snapshot);
+    this.clear();
+    for (const product of copy.products) {
+      this.#products.set(product.id, product);
+      this.#revisions.set(product.id, this.revision(product.id) + 1);
+      for (const variant of product.variants) this.#index(variant);
+    }
+    this.#sorted = undefined;
+    this.#locations = copy.locations;
+    for (const [variantId, byLocation] of copy.stock) this.#stock.set(variantId, new Map(byLocation));
+    this.#nextProductId = copy.nextIds.product;
+    this.#nextVariantId = copy.nextIds.variant;
+    this.#nextSkuId = copy.nextIds.sku;
   }
 
   #makeVariant(product: SandboxProduct, input: SandboxVariantInput, isBase: boolean): SandboxVariant {

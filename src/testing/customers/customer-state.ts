@@ -65,7 +65,7 @@ export interface SandboxCustomer {
   /** The addresses (`include=addresses` shows them). */
   addresses: SandboxCustomerAddress[];
   /** The channels the customer can use; omitted for global access. */
-  channel_ids?: number[];
+  channel_ids?: number[] | undefined;
   /** The channel the customer was created on. */
   origin_channel_id: number;
 }
@@ -93,6 +93,19 @@ export type SandboxCustomerInput = {
 /** ISO 8601 in UTC without milliseconds, as customers.v3.yml shows `date_created`. */
 function isoTimestamp(epochMs: number = Date.now()): string {
   return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The customers as plain data (JSON-safe), from {@link CustomerState.snapshot}. */
+export interface SandboxCustomersSnapshot {
+  /** Every customer, in id order. */
+  readonly customers: SandboxCustomer[];
+  /** The next ids to assign, so ids keep growing after a restore. */
+  readonly nextIds: {
+    /** The next customer id. */
+    readonly customer: number;
+    /** The next address id. */
+    readonly address: number;
+  };
 }
 
 /**
@@ -176,6 +189,23 @@ export class CustomerState {
     if (!customer) return false;
     this.#idsByEmail.delete(customer.email.trim().toLowerCase());
     return this.#customers.delete(id);
+  }
+
+  /** Every customer as plain data, a copy: save it as JSON and give it to {@link CustomerState.restore}. */
+  snapshot(): SandboxCustomersSnapshot {
+    return structuredClone({ customers: [...this.#customers.values()], nextIds: { customer: this.#nextId, address: this.#nextAddressId } });
+  }
+
+  /** Replaces every customer with a {@link CustomerState.snapshot}'s (copied), ids included. */
+  restore(snapshot: SandboxCustomersSnapshot): void {
+    const copy = structuredClone(snapshot);
+    this.clear();
+    for (const customer of copy.customers) {
+      this.#customers.set(customer.id, customer);
+      this.#idsByEmail.set(customer.email.trim().toLowerCase(), customer.id);
+    }
+    this.#nextId = copy.nextIds.customer;
+    this.#nextAddressId = copy.nextIds.address;
   }
 
   /** Removes every customer; ids keep growing, as on BigCommerce. */

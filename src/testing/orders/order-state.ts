@@ -13,6 +13,21 @@ export type SandboxOrderDraft = Omit<SandboxOrder, 'id' | 'products' | 'shipping
   shipping_addresses: Array<Omit<SandboxOrderShippingAddress, 'id' | 'order_id'>>;
 };
 
+/** The orders as plain data (JSON-safe), from {@link OrderState.snapshot}. */
+export interface SandboxOrdersSnapshot {
+  /** Every order, in id order. */
+  readonly orders: SandboxOrder[];
+  /** The next ids to assign, so ids keep growing after a restore. */
+  readonly nextIds: {
+    /** The next order id. */
+    readonly order: number;
+    /** The next order line id. */
+    readonly line: number;
+    /** The next shipping address id. */
+    readonly address: number;
+  };
+}
+
 /**
  * The sandbox's orders (v2), in id order. Filled by `POST /v2/orders` (see `routes/orders.ts`);
  * tests read it to check what a send did. Like BigCommerce, it does not enforce unique
@@ -58,6 +73,21 @@ export class OrderState {
     const order: SandboxOrder = { ...draft, id, products, shipping_addresses: shippingAddresses };
     this.#orders.set(id, order);
     return order;
+  }
+
+  /** Every order as plain data, a copy: save it as JSON and give it to {@link OrderState.restore}. */
+  snapshot(): SandboxOrdersSnapshot {
+    return structuredClone({ orders: [...this.#orders.values()], nextIds: { order: this.#nextOrderId, line: this.#nextLineId, address: this.#nextAddressId } });
+  }
+
+  /** Replaces every order with an {@link OrderState.snapshot}'s (copied), ids included. */
+  restore(snapshot: SandboxOrdersSnapshot): void {
+    const copy = structuredClone(snapshot);
+    this.#orders.clear();
+    for (const order of copy.orders) this.#orders.set(order.id, order);
+    this.#nextOrderId = copy.nextIds.order;
+    this.#nextLineId = copy.nextIds.line;
+    this.#nextAddressId = copy.nextIds.address;
   }
 
   /** Removes every order; ids keep growing, as on BigCommerce. */
