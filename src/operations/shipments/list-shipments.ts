@@ -119,7 +119,9 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
         options: requestOptions,
         countRequest: () => (requests += 1),
         selects: (order) => !statusFilter || statusFilter.has(order.status_id),
-        stamp: (_order, dateMs) => dateMs,
+        // A shipment within the second the order was read in leaves its date as it was, but changes
+        // its items_shipped or status: either makes the order be read again when listed again.
+        stamp: (order, dateMs) => `${dateMs}/${order.status_id}/${order.items_shipped ?? ''}`,
         read: async (order) => (await shipmentsOfOrder(http, order, requestOptions)).map((shipment) => ({ key: shipment.id, item: shipment })),
         cursorOf,
       },
