@@ -106,7 +106,12 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
   let ordersDone = 0;
   let shipmentsYielded = 0;
   const cursorOf = (checkpoint: Checkpoint<number>) =>
-    encodeShipmentCursor({ ...start, since: isoSeconds(checkpoint.sinceMs), seen: [...checkpoint.seen].sort((a, b) => a - b) });
+    encodeShipmentCursor({
+      ...start,
+      since: isoSeconds(checkpoint.sinceMs),
+      seen: [...checkpoint.seen].sort((a, b) => a - b),
+      afterId: checkpoint.afterId,
+    });
   let cursor = encodeShipmentCursor(start);
   const yielded = new Set<number>();
 
@@ -125,7 +130,7 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
         read: async (order) => (await shipmentsOfOrder(http, order, requestOptions)).map((shipment) => ({ key: shipment.id, item: shipment })),
         cursorOf,
       },
-      { sinceMs: Date.parse(start.since), seen: start.seen },
+      { sinceMs: Date.parse(start.since), seen: start.seen, afterId: start.afterId },
       yielded,
     );
     for await (const page of pages) {
