@@ -48,6 +48,19 @@ export interface SandboxQuirks {
    */
   readonly minDateModifiedExclusive?: boolean | undefined;
   /**
+   * Whether `max_date_modified` on `GET /v2/orders` is exclusive (`<`) rather than inclusive (`<=`).
+   * Set it with `minDateModifiedExclusive` to play a store whose date bounds both leave their
+   * second out.
+   * @default false
+   */
+  readonly maxDateModifiedExclusive?: boolean | undefined;
+  /**
+   * Whether `min_id` on `GET /v2/orders` is exclusive (`>`) rather than inclusive (`>=`): the spec
+   * calls it "the minimum order ID" without saying whether that id is listed.
+   * @default false
+   */
+  readonly minIdExclusive?: boolean | undefined;
+  /**
    * Whether a new shipment bumps its order's `date_modified`. With `false` only a shipment that
    * changes the order's status bumps it (the status change does, as documented), so a second
    * shipment of a Partially Shipped order leaves `date_modified` where it was.
@@ -81,6 +94,8 @@ export const DEFAULT_QUIRKS: ResolvedQuirks = {
   emailFilterCaseSensitive: false,
   inventoryItemsOnlyVariantTracked: false,
   minDateModifiedExclusive: false,
+  maxDateModifiedExclusive: false,
+  minIdExclusive: false,
   shipmentBumpsOrderModified: true,
   itemsShippedStale: false,
   refundedAmountAlwaysZero: false,

@@ -64,6 +64,8 @@ const cursorSchema = z.strictObject({
   externalSource: z.nullable(z.string()),
   /** Snapshot keys (order id and state) yielded for orders modified in the checkpoint's second. */
   seen: z.array(z.string()),
+  /** While a crowded checkpoint second is read by id: the last order id read in it. */
+  afterId: z.optional(z.int().check(z.minimum(0))),
 });
 type OrderChangesCursor = z.infer<typeof cursorSchema>;
 
@@ -97,9 +99,14 @@ export async function* listOrderChangePages(http: HttpClient, rawOptions: OrderC
         stamp: snapshotKey,
         read: async (order, dateMs) => [{ key: snapshotKey(order, dateMs), item: snapshotOf(order, dateMs) }],
         cursorOf: (checkpoint: Checkpoint<string>) =>
-          encodeCheckpointCursor({ ...start, since: isoSeconds(checkpoint.sinceMs), seen: [...checkpoint.seen].sort() } satisfies OrderChangesCursor),
+          encodeCheckpointCursor({
+            ...start,
+            since: isoSeconds(checkpoint.sinceMs),
+            seen: [...checkpoint.seen].sort(),
+            afterId: checkpoint.afterId,
+          } satisfies OrderChangesCursor),
       },
-      { sinceMs: Date.parse(start.since), seen: start.seen },
+      { sinceMs: Date.parse(start.since), seen: start.seen, afterId: start.afterId },
       new Set(),
     );
     for await (const page of pages) yield { items: page.items, cursor: page.cursor };

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { orderDateMs } from '../checkpoint/modified-orders';
+import { orderDateMs } from '../checkpoint/engine-run';
 import { orderStatusOf, type OrderStatus } from './order-status';
 
 /**

@@ -14,6 +14,8 @@ export const shipmentCursorSchema = z.strictObject({
   statusIds: z.custom<'all' | number[]>((value) => value === 'all' || (Array.isArray(value) && value.every(isStatusId))),
   /** Shipments already yielded for orders modified in the checkpoint's second. */
   seen: z.array(z.int()),
+  /** While a crowded checkpoint second is read by id: the last order id read in it. */
+  afterId: z.optional(z.int().check(z.minimum(0))),
 });
 
 export type ShipmentCursor = z.infer<typeof shipmentCursorSchema>;

@@ -106,7 +106,12 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
   let ordersDone = 0;
   let shipmentsYielded = 0;
   const cursorOf = (checkpoint: Checkpoint<number>) =>
-    encodeShipmentCursor({ ...start, since: isoSeconds(checkpoint.sinceMs), seen: [...checkpoint.seen].sort((a, b) => a - b) });
+    encodeShipmentCursor({
+      ...start,
+      since: isoSeconds(checkpoint.sinceMs),
+      seen: [...checkpoint.seen].sort((a, b) => a - b),
+      afterId: checkpoint.afterId,
+    });
   let cursor = encodeShipmentCursor(start);
   const yielded = new Set<number>();
 
@@ -119,11 +124,13 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
         options: requestOptions,
         countRequest: () => (requests += 1),
         selects: (order) => !statusFilter || statusFilter.has(order.status_id),
-        stamp: (_order, dateMs) => dateMs,
+        // A shipment within the second the order was read in leaves its date as it was, but changes
+        // its items_shipped or status: either makes the order be read again when listed again.
+        stamp: (order, dateMs) => `${dateMs}/${order.status_id}/${order.items_shipped ?? ''}`,
         read: async (order) => (await shipmentsOfOrder(http, order, requestOptions)).map((shipment) => ({ key: shipment.id, item: shipment })),
         cursorOf,
       },
-      { sinceMs: Date.parse(start.since), seen: start.seen },
+      { sinceMs: Date.parse(start.since), seen: start.seen, afterId: start.afterId },
       yielded,
     );
     for await (const page of pages) {

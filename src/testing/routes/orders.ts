@@ -130,7 +130,7 @@ function orderFilter(query: URLSearchParams, quirks: ResolvedQuirks): { test: Or
     ['customer_id', (order, value) => order.customer_id === value],
     ['status_id', (order, value) => order.status_id === value],
     ['channel_id', (order, value) => order.channel_id === value],
-    ['min_id', (order, value) => order.id >= value],
+    ['min_id', (order, value) => (quirks.minIdExclusive ? order.id > value : order.id >= value)],
     ['max_id', (order, value) => order.id <= value],
   ];
   for (const [name, test] of integers) {
@@ -152,7 +152,7 @@ function orderFilter(query: URLSearchParams, quirks: ResolvedQuirks): { test: Or
     ['min_date_created', (order) => order.date_created, (orderMs, boundMs) => orderMs >= boundMs],
     ['max_date_created', (order) => order.date_created, (orderMs, boundMs) => orderMs <= boundMs],
     ['min_date_modified', (order) => order.date_modified, (orderMs, boundMs) => (quirks.minDateModifiedExclusive ? orderMs > boundMs : orderMs >= boundMs)],
-    ['max_date_modified', (order) => order.date_modified, (orderMs, boundMs) => orderMs <= boundMs],
+    ['max_date_modified', (order) => order.date_modified, (orderMs, boundMs) => (quirks.maxDateModifiedExclusive ? orderMs < boundMs : orderMs <= boundMs)],
   ];
   for (const [name, field, compare] of dates) {
     const raw = query.get(name);

@@ -27,7 +27,21 @@ describe('shipment cursors', () => {
     expect(decodeShipmentCursor(text)).toEqual(cursor);
   });
 
-  it.each(['garbage', 'e30', encodeShipmentCursor({ v: 1, kind: 'shipments', since: 'not a date', statusIds: 'all', seen: [] } as never)])(
+  it('keeps the last id read in a crowded second, and reads cursors made before it existed', () => {
+    const inside = { v: 1 as const, kind: 'shipments' as const, since: '2026-11-26T10:00:00Z', statusIds: 'all' as const, seen: [5], afterId: 1042 };
+    expect(decodeShipmentCursor(encodeShipmentCursor(inside))).toEqual(inside);
+    // A cursor of an earlier release: no afterId.
+    const earlier = Buffer.from('{"v":1,"kind":"shipments","since":"2026-11-26T10:00:00Z","statusIds":[2,3,10],"seen":[5,9]}').toString('base64url');
+    expect(decodeShipmentCursor(earlier)).toEqual({ v: 1, kind: 'shipments', since: '2026-11-26T10:00:00Z', statusIds: [2, 3, 10], seen: [5, 9] });
+  });
+
+  it.each([
+    'garbage',
+    'e30',
+    encodeShipmentCursor({ v: 1, kind: 'shipments', since: 'not a date', statusIds: 'all', seen: [] } as never),
+    encodeShipmentCursor({ v: 1, kind: 'shipments', since: '2026-11-26T10:00:00Z', statusIds: 'all', seen: [], afterId: -1 }),
+    encodeShipmentCursor({ v: 1, kind: 'shipments', since: '2026-11-26T10:00:00Z', statusIds: 'all', seen: [], afterId: 1.5 }),
+  ])(
     'rejects %j as a ValidationError naming cursor',
     (text) => {
       expect(() => decodeShipmentCursor(text)).toThrow(ValidationError);

@@ -115,6 +115,33 @@ describe('shipments.list and pages', () => {
     expect([...seen].sort((a, b) => a - b)).toEqual(all.sort((a, b) => a - b));
   });
 
+  it('reads an order again when it is shipped again in the very second the run read it (its date stays, its status moves)', async () => {
+    clockAt(SINCE);
+    let onList: (() => void) | undefined;
+    const { sandbox, source } = setup({
+      latencyMs: (request) => {
+        if (request.path === '/v2/orders') onList?.();
+        return 0;
+      },
+    });
+    const [x, a, b, c] = await sendOrders(source, ['X', 'A', 'B', 'C']);
+    vi.setSystemTime(new Date('2026-11-26T10:05:00Z'));
+    sandbox.shipOrder(a!, { items: [{ sku: 'MUG-1', quantity: 1 }], trackingNumber: 'A-FIRST' });
+    sandbox.shipOrder(b!, { trackingNumber: 'B' });
+    let lists = 0;
+    onList = () => {
+      lists += 1;
+      if (lists !== 2) return;
+      // Between the first and the second page, still in 10:05:00: the rest of A ships. Then C, later.
+      sandbox.shipOrder(a!, { trackingNumber: 'A-REST' });
+      vi.setSystemTime(new Date('2026-11-26T10:06:00Z'));
+      sandbox.shipOrder(c!, { trackingNumber: 'C' });
+    };
+    const pages = await collect(source.shipments.pages({ since: SINCE, pageSize: 3, statusIds: 'all' }));
+    expect(sandbox.orders.get(x!)!.date_modified).toBe('Thu, 26 Nov 2026 10:00:00 +0000');
+    expect(pages.flatMap((page) => page.items.map((shipment) => shipment.trackingNumber)).sort()).toEqual(['A-FIRST', 'A-REST', 'B', 'C']);
+  });
+
   it('applies the status filter: default shipped statuses, or all', async () => {
     clockAt(SINCE);
     const { sandbox, source } = setup();
