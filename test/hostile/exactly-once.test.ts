@@ -9,6 +9,20 @@ function store(latencyMs = 2): SandboxStore {
   return createSandboxStore({ products: CATALOG, latencyMs });
 }
 
+/**
+ * A fetch over the sandbox whose store commits each order `afterMs` after it arrives, whatever the
+ * client does, and never answers the create: the client's own deadline ends each attempt.
+ */
+function committingLate(sandbox: SandboxStore, afterMs: number): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    if (request.method !== 'POST' || !request.url.endsWith('/v2/orders')) return sandbox.fetch(input, init);
+    const body = await request.text();
+    setTimeout(() => void sandbox.fetch(request.url, { method: 'POST', headers: request.headers, body }), afterMs);
+    return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason), { once: true }));
+  };
+}
+
 /** Orders per PO number in the store. */
 function ordersPerPo(sandbox: SandboxStore): Map<string, number> {
   const counts = new Map<string, number>();
@@ -86,14 +100,7 @@ describe('one order per PO within a process', () => {
 describe('an unknown outcome is settled by lookups before anything is sent again', () => {
   it('commits slower than timeoutMs: 0 duplicates for 50 POs, each found again (recovered: true)', async () => {
     const sandbox = store(0);
-    // The store commits each order 150 ms after it arrives, whatever the client does; the client gives up after 100 ms.
-    const slowCommits: typeof fetch = async (input, init) => {
-      const request = new Request(input, init);
-      if (request.method !== 'POST' || !request.url.endsWith('/v2/orders')) return sandbox.fetch(input, init);
-      const body = await request.text();
-      setTimeout(() => void sandbox.fetch(request.url, { method: 'POST', headers: request.headers, body }), 150);
-      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason), { once: true }));
-    };
+    const slowCommits = committingLate(sandbox, 150);
     const source = sourceFor(sandbox, { fetch: slowCommits, timeoutMs: 100 });
     const results: SentOrder[] = await Promise.all(POS.map((po) => source.orders.send(po, { settleMs: 2_000 })));
     expect(sandbox.orders.size).toBe(50);
@@ -103,13 +110,7 @@ describe('an unknown outcome is settled by lookups before anything is sent again
 
   it('without a settle window, the same slow commits would be sent again (what the window prevents)', async () => {
     const sandbox = store(0);
-    const slowCommits: typeof fetch = async (input, init) => {
-      const request = new Request(input, init);
-      if (request.method !== 'POST' || !request.url.endsWith('/v2/orders')) return sandbox.fetch(input, init);
-      const body = await request.text();
-      setTimeout(() => void sandbox.fetch(request.url, { method: 'POST', headers: request.headers, body }), 150);
-      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason), { once: true }));
-    };
+    const slowCommits = committingLate(sandbox, 150);
     const source = sourceFor(sandbox, { fetch: slowCommits, timeoutMs: 100 });
     await Promise.allSettled(POS.slice(0, 5).map((po) => source.orders.send(po, { settleMs: 0 })));
     await new Promise((resolve) => setTimeout(resolve, 300));

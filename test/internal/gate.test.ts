@@ -3,26 +3,12 @@ import { createApiKeyAuth, type SourceEvent } from '../../src/index';
 import { createMemoryGate } from '../../src/internal/gate/memory-gate';
 import type { AcquireOptions, GateSlot, RateGate } from '../../src/internal/gate/rate-gate';
 import { createHttpClient, type HttpClientConfig } from '../../src/internal/http-client';
+import { httpClientConfig } from '../helpers/http-client-config';
 import { scriptedFetch, type ScriptStep } from '../helpers/scripted-fetch';
 
 function clientWith(fetch: typeof globalThis.fetch, overrides: Partial<HttpClientConfig> = {}) {
   const events: SourceEvent[] = [];
-  const http = createHttpClient({
-    storeHash: 'abc123',
-    apiBaseUrl: 'https://api.bigcommerce.com',
-    auth: createApiKeyAuth({ accessToken: 'tok-abcdef' }),
-    fetch,
-    timeoutMs: 30_000,
-    maxRetries: 5,
-    maxConcurrency: 4,
-    ceiling: 4,
-    concurrency: 'fixed',
-    quotaShare: 1,
-    gate: createMemoryGate(),
-    maxResponseBytes: 64 * 1024 * 1024,
-    onEvent: (event) => events.push(event),
-    ...overrides,
-  });
+  const http = createHttpClient(httpClientConfig({ fetch, onEvent: (event) => events.push(event), ...overrides }));
   return { http, events };
 }
 

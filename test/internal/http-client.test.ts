@@ -9,29 +9,14 @@ import {
   type SourceEvent,
 } from '../../src/index';
 import * as z from 'zod/mini';
-import { createMemoryGate } from '../../src/internal/gate/memory-gate';
 import { createHttpClient, type HttpClientConfig } from '../../src/internal/http-client';
+import { httpClientConfig } from '../helpers/http-client-config';
 import { scriptedFetch, type ScriptStep } from '../helpers/scripted-fetch';
 
 function clientWith(steps: ScriptStep[], overrides: Partial<HttpClientConfig> = {}) {
   const store = scriptedFetch(steps);
   const events: SourceEvent[] = [];
-  const http = createHttpClient({
-    storeHash: 'abc123',
-    apiBaseUrl: 'https://api.bigcommerce.com',
-    auth: createApiKeyAuth({ accessToken: 'tok-abcdef' }),
-    fetch: store.fetch,
-    timeoutMs: 30_000,
-    maxRetries: 5,
-    maxConcurrency: 4,
-    ceiling: 4,
-    concurrency: 'fixed',
-    quotaShare: 1,
-    gate: createMemoryGate(),
-    maxResponseBytes: 64 * 1024 * 1024,
-    onEvent: (event) => events.push(event),
-    ...overrides,
-  });
+  const http = createHttpClient(httpClientConfig({ fetch: store.fetch, onEvent: (event) => events.push(event), ...overrides }));
   const retries = () => events.filter((event) => event.type === 'retry');
   return { http, store, events, retries };
 }
@@ -291,21 +276,12 @@ describe('decoding', () => {
     await expect(valid.http.request({ method: 'GET', path: '/v2/store' })).resolves.toMatchObject({ data: { name: 'Café ✓ 製品' } });
 
     const invalidBytes = new Uint8Array([...new TextEncoder().encode('{"name":"a'), 0xff, ...new TextEncoder().encode('b"}')]);
-    const http = createHttpClient({
-      storeHash: 'abc123',
-      apiBaseUrl: 'https://api.bigcommerce.com',
-      auth: createApiKeyAuth({ accessToken: 'tok-abcdef' }),
-      fetch: (async () => new Response(invalidBytes, { status: 200, headers: { 'content-type': 'application/json' } })) as typeof fetch,
-      timeoutMs: 30_000,
-      maxRetries: 0,
-      maxConcurrency: 4,
-    ceiling: 4,
-    concurrency: 'fixed',
-    quotaShare: 1,
-    gate: createMemoryGate(),
-    maxResponseBytes: 64 * 1024 * 1024,
-      onEvent: undefined,
-    });
+    const http = createHttpClient(
+      httpClientConfig({
+        fetch: (async () => new Response(invalidBytes, { status: 200, headers: { 'content-type': 'application/json' } })) as typeof fetch,
+        maxRetries: 0,
+      }),
+    );
     await expect(http.request({ method: 'GET', path: '/v2/store' })).resolves.toMatchObject({ data: { name: 'a\uFFFDb' } });
   });
 });
