@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApiKeyAuth, type SourceEvent } from '../../src/index';
+import type { SourceEvent } from '../../src/index';
 import { createMemoryGate } from '../../src/internal/gate/memory-gate';
 import type { AcquireOptions, GateSlot, RateGate } from '../../src/internal/gate/rate-gate';
 import { createHttpClient, type HttpClientConfig } from '../../src/internal/http-client';
