@@ -18,8 +18,13 @@ export interface TestRedisServer {
   start(): Promise<void>;
 }
 
-/** The `redis-server` on PATH (Debian's package installs /usr/bin/redis-server), if any. */
+/**
+ * The `redis-server` to run: `REDIS_SERVER` when set (a path), else the one on PATH (Debian's
+ * package installs /usr/bin/redis-server), if any.
+ */
 export function redisServerBinary(): string | undefined {
+  const given = process.env.REDIS_SERVER;
+  if (given !== undefined) return existsSync(given) ? given : undefined;
   const folders = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/local/bin'].filter((folder) => folder.startsWith('/'));
   return folders.map((folder) => join(folder, 'redis-server')).find((file) => existsSync(file));
 }
