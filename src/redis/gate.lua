@@ -16,7 +16,8 @@ of them works on Redis Cluster:
   members  ZSET  "ceiling|instance" -> expiry: the ceiling (`maxConcurrency`) of every process
                  using the store; the smallest one caps the requests in flight.
   waiting  ZSET  "h|instance" / "b|instance" -> expiry: processes with high or bulk requests
-                 waiting, so that bulk requests everywhere give way to high ones.
+                 waiting (or, for high, a one-resource operation under way: see
+                 redis-store-lane.ts), so that bulk requests everywhere give way to high ones.
   po:<PO>  STRING the purchase order's lease: its holder's token, expiring ttl ms after the last
                  renewal.
   po-since STRING when this store's first PO lease was granted since Redis last lost its data.
@@ -37,10 +38,10 @@ local function in_flight(slots, now)
   return redis.call('ZCARD', slots)
 end
 
--- Marks (or unmarks) this process as having requests of one priority waiting.
-local function mark_waiting(waiting, priority, instance, on, until_ms)
-  if on then
-    redis.call('ZADD', waiting, until_ms, priority .. '|' .. instance)
+-- Marks this process as having requests of one priority waiting, for `ms` from now (0: unmarks).
+local function mark_waiting(waiting, priority, instance, ms, now)
+  if ms > 0 then
+    redis.call('ZADD', waiting, now + ms, priority .. '|' .. instance)
   else
     redis.call('ZREM', waiting, priority .. '|' .. instance)
   end
@@ -57,15 +58,15 @@ end
 --! acquire
 -- May a request start now? KEYS: slots, state, members, waiting.
 -- ARGV: slot id, instance, priority ('high'|'bulk'), ceiling, concurrency ('adaptive'|'fixed'),
---       quota share (0..1), slot lease ms, has high waiting (1/0), has bulk waiting (1/0),
---       waiting mark ms.
+--       quota share (0..1), slot lease ms, how long to mark this process as having high requests
+--       waiting (ms, 0: none), the same for bulk requests.
 -- Returns {0} granted; {1} the cap is full, ask again after a release; {2, wait ms, reason,
 -- until ms}: paused after a 429 ('rate-limited') or the window is spent ('quota-exhausted'), ask
 -- again then; {3} a high request waits somewhere, this bulk one gives way.
 local slots, state, members, waiting = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local slot_id, instance, priority = ARGV[1], ARGV[2], ARGV[3]
 local ceiling, adaptive, share = tonumber(ARGV[4]), ARGV[5] == 'adaptive', tonumber(ARGV[6])
-local lease_ms, mark_ms = tonumber(ARGV[7]), tonumber(ARGV[10])
+local lease_ms = tonumber(ARGV[7])
 local now = now_ms()
 
 -- This process's ceiling counts while it uses the store; the smallest live one is the cap.
@@ -76,8 +77,8 @@ for _, member in ipairs(redis.call('ZRANGE', members, 0, -1)) do
   if other and other < ceiling then ceiling = other end
 end
 redis.call('ZREMRANGEBYSCORE', waiting, '-inf', now)
-mark_waiting(waiting, 'h', instance, ARGV[8] == '1', now + mark_ms)
-mark_waiting(waiting, 'b', instance, ARGV[9] == '1', now + mark_ms)
+mark_waiting(waiting, 'h', instance, tonumber(ARGV[8]), now)
+mark_waiting(waiting, 'b', instance, tonumber(ARGV[9]), now)
 
 local count = in_flight(slots, now)
 local fields = redis.call('HMGET', state, 'quota', 'left', 'reset', 'paused', 'streak')
@@ -196,21 +197,21 @@ return {1, until_ms}
 
 --! renew
 -- The holder is alive. KEYS: slots, members, waiting.
--- ARGV: instance, slot lease ms, has high waiting, has bulk waiting, waiting mark ms,
---       number of ceilings n, n ceilings, then the slot ids held.
+-- ARGV: instance, slot lease ms, high mark ms (0: none), bulk mark ms (0: none), number of
+--       ceilings n, n ceilings, then the slot ids held.
 -- Slots are added back if missing: after Redis lost its data, the requests in flight count again.
 local slots, members, waiting = KEYS[1], KEYS[2], KEYS[3]
-local instance, lease_ms, mark_ms = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[5])
+local instance, lease_ms = ARGV[1], tonumber(ARGV[2])
 local now = now_ms()
-local ceilings = tonumber(ARGV[6])
-for index = 7, 6 + ceilings do
+local ceilings = tonumber(ARGV[5])
+for index = 6, 5 + ceilings do
   redis.call('ZADD', members, now + lease_ms, ARGV[index] .. '|' .. instance)
 end
-for index = 7 + ceilings, #ARGV do
+for index = 6 + ceilings, #ARGV do
   redis.call('ZADD', slots, now + lease_ms, ARGV[index])
 end
-mark_waiting(waiting, 'h', instance, ARGV[3] == '1', now + mark_ms)
-mark_waiting(waiting, 'b', instance, ARGV[4] == '1', now + mark_ms)
+mark_waiting(waiting, 'h', instance, tonumber(ARGV[3]), now)
+mark_waiting(waiting, 'b', instance, tonumber(ARGV[4]), now)
 return {0}
 
 --! lease_acquire

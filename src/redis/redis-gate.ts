@@ -154,9 +154,8 @@ export function createRedisGate(options: RedisGateOptions): RedisGate {
       .run(SCRIPTS.renew, [lane.keys.slots, lane.keys.members, lane.keys.waiting], [
         instance,
         settings.leaseMs,
-        lane.hasHigh ? 1 : 0,
-        lane.hasBulk ? 1 : 0,
-        markMs,
+        lane.highMarkMs,
+        lane.bulkMarkMs,
         ceilings.length,
         ...ceilings,
         ...lane.held,

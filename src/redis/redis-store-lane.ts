@@ -13,7 +13,7 @@ export interface LaneContext {
   readonly leaseMs: number;
   /** How often a waiting request asks again when only another process can free what it waits for. */
   readonly pollMs: number;
-  /** How long a waiting mark lives in Redis after it was last set. */
+  /** How long a waiting mark lives in Redis after it was last set while requests wait. */
   readonly markMs: number;
   /** The gate used while Redis is unreachable. */
   readonly fallback: RateGate;
@@ -30,6 +30,9 @@ export interface LaneContext {
 const MAX_SLEEP_MS = 1_000;
 /** After this many `high` grants in a row while `bulk` requests wait here, one `bulk` request goes. */
 const HIGH_STREAK = 4;
+/** Bounds of how long bulk requests keep giving way after a high request started or ended. */
+const MIN_HIGH_HOLD_MS = 200;
+const MAX_HIGH_HOLD_MS = 2_000;
 
 interface Waiter {
   readonly options: AcquireOptions;
@@ -61,6 +64,10 @@ export class RedisStoreLane {
   #nextSlot = 0;
   /** The end of the last pause or spent window a throttle event was sent for, by reason. */
   readonly #reportedUntil = new Map<ThrottleEvent['reason'], number>();
+  /** Until when this process's high requests hold bulk requests back, though none waits now. */
+  #highHoldUntil = 0;
+  /** The store's latest observed latency. */
+  #latencyMs = 0;
 
   constructor(store: GateStore, keys: StoreKeys, context: LaneContext) {
     this.#store = store;
@@ -73,12 +80,26 @@ export class RedisStoreLane {
     return this.held.size > 0 || this.#high.length > 0 || this.#bulk.length > 0;
   }
 
-  get hasHigh(): boolean {
-    return this.#high.length > 0;
+  /**
+   * How long Redis should mark this process as having high requests waiting: while some wait here,
+   * and for a short hold after one started or ended. An operation's high requests come one after
+   * the other (an order: its lookup, its SKUs, its POST): between two of them none waits, and
+   * without the hold the bulk requests waiting elsewhere would spend the rest of the window in that
+   * gap, making the operation wait for the next window. The hold is two of the store's latencies
+   * (200 ms to 2 s); it does not outlast the one-bulk-in-five rule, which still lets bulk through.
+   */
+  get highMarkMs(): number {
+    if (this.#high.length > 0) return this.#context.markMs;
+    return Math.max(0, this.#highHoldUntil - Date.now());
   }
 
-  get hasBulk(): boolean {
-    return this.#bulk.length > 0;
+  get bulkMarkMs(): number {
+    return this.#bulk.length > 0 ? this.#context.markMs : 0;
+  }
+
+  #holdHigh(): void {
+    const holdMs = Math.min(MAX_HIGH_HOLD_MS, Math.max(MIN_HIGH_HOLD_MS, 2 * this.#latencyMs));
+    this.#highHoldUntil = Math.max(this.#highHoldUntil, Date.now() + holdMs);
   }
 
   acquire(options: AcquireOptions): Promise<GateSlot> {
@@ -162,7 +183,7 @@ export class RedisStoreLane {
       answer = await context.calls.run(
         SCRIPTS.acquire,
         [this.keys.slots, this.keys.state, this.keys.members, this.keys.waiting],
-        [slotId, context.instance, options.priority, options.ceiling, options.concurrency, options.quotaShare, context.leaseMs, flag(this.hasHigh), flag(this.hasBulk), context.markMs],
+        [slotId, context.instance, options.priority, options.ceiling, options.concurrency, options.quotaShare, context.leaseMs, this.#markAfterAsk(options.priority), this.bulkMarkMs],
       );
     } catch (error) {
       // A call that timed out may still run later and grant the slot: take it back.
@@ -178,6 +199,7 @@ export class RedisStoreLane {
         return undefined;
       }
       this.#countGrant(options.priority);
+      if (options.priority === 'high') this.#holdHigh();
       this.held.add(slotId);
       waiter.cleanup();
       waiter.grant(this.#slot(slotId, options));
@@ -193,11 +215,20 @@ export class RedisStoreLane {
     return context.pollMs;
   }
 
+  /**
+   * The high mark sent with an ask: a high request asking is granted (a hold starts) or keeps
+   * waiting (it asks again), so it is marked as waiting either way.
+   */
+  #markAfterAsk(priority: AcquireOptions['priority']): number {
+    return priority === 'high' ? Math.max(this.#context.markMs, this.highMarkMs) : this.highMarkMs;
+  }
+
   #slot(slotId: string, options: AcquireOptions): GateSlot {
     const context = this.#context;
     let released = false;
     return {
-      report: ({ rateLimit }) => {
+      report: ({ rateLimit, latencyMs }) => {
+        this.#latencyMs = latencyMs;
         const { requestsLeft, requestsQuota, resetMs, windowMs } = rateLimit;
         if (requestsLeft === undefined || resetMs === undefined || context.isDown()) return;
         if (options.concurrency === 'fixed' && requestsLeft !== 0) return;
@@ -214,6 +245,11 @@ export class RedisStoreLane {
         this.held.delete(slotId);
         // While Redis is unreachable the slot is left to expire there (it is no longer renewed).
         if (!context.isDown()) context.calls.run(SCRIPTS.release, [this.keys.slots], [slotId]).catch((error: unknown) => context.fail(error));
+        if (options.priority === 'high' && !context.isDown()) {
+          // The operation's next request follows: hold bulk requests back a little longer.
+          this.#holdHigh();
+          context.renew(this);
+        }
         this.wakeUp();
       },
     };
@@ -251,10 +287,6 @@ export class RedisStoreLane {
       };
     });
   }
-}
-
-function flag(on: boolean): number {
-  return on ? 1 : 0;
 }
 
 function safely(onThrottle: (event: ThrottleEvent) => void, event: ThrottleEvent): void {

@@ -49,9 +49,8 @@ describeWithRedis('gate.lua', () => {
       ask.concurrency ?? 'adaptive',
       ask.share ?? 1,
       ask.leaseMs ?? 10_000,
-      ask.hasHigh ? 1 : 0,
-      ask.hasBulk ? 1 : 0,
-      3_000,
+      ask.hasHigh ? 3_000 : 0,
+      ask.hasBulk ? 3_000 : 0,
     ]);
     return { slot, code: answer[0] as number, answer };
   };
@@ -183,7 +182,14 @@ describeWithRedis('gate.lua', () => {
     expect((await acquire({ instance: 'B', priority: 'bulk', hasBulk: true })).code).toBe(0);
     expect((await acquire({ instance: 'B', priority: 'bulk', hasBulk: true })).code).toBe(3);
     // A's high requests are done (its mark is cleared): bulk goes freely.
-    await run(redis, 'renew', [keys.slots, keys.members, keys.waiting], ['A', 10_000, 0, 0, 3_000, 0]);
+    await run(redis, 'renew', [keys.slots, keys.members, keys.waiting], ['A', 10_000, 0, 0, 0]);
+    expect((await acquire({ instance: 'B', priority: 'bulk', hasBulk: true })).code).toBe(0);
+  });
+
+  it('acquire: a high mark lives as long as it was given (an operation\'s hold), then bulk goes again', async () => {
+    await run(redis, 'renew', [keys.slots, keys.members, keys.waiting], ['A', 10_000, 200, 0, 0]);
+    expect((await acquire({ instance: 'B', priority: 'bulk', hasBulk: true })).code).toBe(3);
+    await sleep(250);
     expect((await acquire({ instance: 'B', priority: 'bulk', hasBulk: true })).code).toBe(0);
   });
 
@@ -191,12 +197,12 @@ describeWithRedis('gate.lua', () => {
     const kept = await acquire({ leaseMs: 300 });
     await acquire({ leaseMs: 300 }); // never renewed
     await sleep(150);
-    await run(redis, 'renew', [keys.slots, keys.members, keys.waiting], ['one', 300, 0, 0, 3_000, 1, 16, kept.slot]);
+    await run(redis, 'renew', [keys.slots, keys.members, keys.waiting], ['one', 300, 0, 0, 1, 16, kept.slot]);
     await sleep(200);
     await acquire({ leaseMs: 10_000 }); // drops what expired
     expect(await redis.zrange(keys.slots, '0', '-1')).toEqual([kept.slot, `slot-${nextSlot}`]);
     await redis.flushall();
-    await run(redis, 'renew', [keys.slots, keys.members, keys.waiting], ['one', 10_000, 0, 0, 3_000, 1, 16, kept.slot]);
+    await run(redis, 'renew', [keys.slots, keys.members, keys.waiting], ['one', 10_000, 0, 0, 1, 16, kept.slot]);
     expect(await redis.zrange(keys.slots, '0', '-1')).toEqual([kept.slot]);
   });
 
