@@ -16,8 +16,9 @@ of them works on Redis Cluster:
   members  ZSET  "ceiling|instance" -> expiry: the ceiling (`maxConcurrency`) of every process
                  using the store; the smallest one caps the requests in flight.
   waiting  ZSET  "h|instance" / "b|instance" -> expiry: processes with high or bulk requests
-                 waiting (or, for high, a one-resource operation under way: see
-                 redis-store-lane.ts), so that bulk requests everywhere give way to high ones.
+                 waiting, so that bulk requests everywhere give way to high ones; "o|instance":
+                 a process whose one-resource operation (an order: lookup, SKUs, POST) is under
+                 way, for which bulk requests leave the last few requests of the window.
   po:<PO>  STRING the purchase order's lease: its holder's token, expiring ttl ms after the last
                  renewal.
   po-since STRING when this store's first PO lease was granted since Redis last lost its data.
@@ -59,7 +60,7 @@ end
 -- May a request start now? KEYS: slots, state, members, waiting.
 -- ARGV: slot id, instance, priority ('high'|'bulk'), ceiling, concurrency ('adaptive'|'fixed'),
 --       quota share (0..1), slot lease ms, how long to mark this process as having high requests
---       waiting (ms, 0: none), the same for bulk requests.
+--       waiting (ms, 0: none), the same for bulk requests, the same for an operation under way.
 -- Returns {0} granted; {1} the cap is full, ask again after a release; {2, wait ms, reason,
 -- until ms}: paused after a 429 ('rate-limited') or the window is spent ('quota-exhausted'), ask
 -- again then; {3} a high request waits somewhere, this bulk one gives way.
@@ -79,6 +80,7 @@ end
 redis.call('ZREMRANGEBYSCORE', waiting, '-inf', now)
 mark_waiting(waiting, 'h', instance, tonumber(ARGV[8]), now)
 mark_waiting(waiting, 'b', instance, tonumber(ARGV[9]), now)
+mark_waiting(waiting, 'o', instance, tonumber(ARGV[10]), now)
 
 local count = in_flight(slots, now)
 local fields = redis.call('HMGET', state, 'quota', 'left', 'reset', 'paused', 'streak')
@@ -114,8 +116,15 @@ if window then
 end
 
 -- High before bulk, everywhere: one bulk request after every four high ones while both wait.
+-- And while an operation's high requests come one after the other, bulk requests leave it the
+-- last few of the window (up to 3, a quarter of the quota at most): between two of its requests
+-- none waits, and the operation must not be left to wait for the next window.
 if priority == 'bulk' then
   if streak < 4 and someone_waiting(waiting, 'h', now) then return {3} end
+  if window and someone_waiting(waiting, 'o', now) then
+    local kept = math.min(3, math.floor(quota / 4))
+    if left - math.ceil(quota * (1 - share)) - kept <= 0 then return {3} end
+  end
   streak = 0
 elseif someone_waiting(waiting, 'b', now) then
   streak = streak + 1
@@ -197,21 +206,22 @@ return {1, until_ms}
 
 --! renew
 -- The holder is alive. KEYS: slots, members, waiting.
--- ARGV: instance, slot lease ms, high mark ms (0: none), bulk mark ms (0: none), number of
---       ceilings n, n ceilings, then the slot ids held.
+-- ARGV: instance, slot lease ms, high mark ms (0: none), bulk mark ms (0: none), operation mark
+--       ms (0: none), number of ceilings n, n ceilings, then the slot ids held.
 -- Slots are added back if missing: after Redis lost its data, the requests in flight count again.
 local slots, members, waiting = KEYS[1], KEYS[2], KEYS[3]
 local instance, lease_ms = ARGV[1], tonumber(ARGV[2])
 local now = now_ms()
-local ceilings = tonumber(ARGV[5])
-for index = 6, 5 + ceilings do
+local ceilings = tonumber(ARGV[6])
+for index = 7, 6 + ceilings do
   redis.call('ZADD', members, now + lease_ms, ARGV[index] .. '|' .. instance)
 end
-for index = 6 + ceilings, #ARGV do
+for index = 7 + ceilings, #ARGV do
   redis.call('ZADD', slots, now + lease_ms, ARGV[index])
 end
 mark_waiting(waiting, 'h', instance, tonumber(ARGV[3]), now)
 mark_waiting(waiting, 'b', instance, tonumber(ARGV[4]), now)
+mark_waiting(waiting, 'o', instance, tonumber(ARGV[5]), now)
 return {0}
 
 --! lease_acquire

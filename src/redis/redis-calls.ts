@@ -54,14 +54,29 @@ export class RedisCalls {
 
   #bounded<T>(promise: Promise<T>, what: string): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new RedisGateTimeoutError(`Redis did not answer ${what} within ${this.#timeoutMs} ms`)), this.#timeoutMs);
+      let settled = false;
+      // When the event loop was blocked (a busy process), the timer and Redis's answer are both
+      // due when it resumes, and timers run first: the answer is read (setImmediate runs after
+      // the loop's I/O) before the call is declared lost, so a slow process is not taken for a
+      // Redis that is away.
+      const timer = setTimeout(() => {
+        setImmediate(() => {
+          if (settled) return;
+          settled = true;
+          reject(new RedisGateTimeoutError(`Redis did not answer ${what} within ${this.#timeoutMs} ms`));
+        });
+      }, this.#timeoutMs);
       promise.then(
         (value) => {
           clearTimeout(timer);
+          if (settled) return;
+          settled = true;
           resolve(value);
         },
         (error: unknown) => {
           clearTimeout(timer);
+          if (settled) return;
+          settled = true;
           reject(error);
         },
       );

@@ -156,6 +156,7 @@ export function createRedisGate(options: RedisGateOptions): RedisGate {
         settings.leaseMs,
         lane.highMarkMs,
         lane.bulkMarkMs,
+        lane.operationMarkMs,
         ceilings.length,
         ...ceilings,
         ...lane.held,

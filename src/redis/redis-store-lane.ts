@@ -80,21 +80,25 @@ export class RedisStoreLane {
     return this.held.size > 0 || this.#high.length > 0 || this.#bulk.length > 0;
   }
 
-  /**
-   * How long Redis should mark this process as having high requests waiting: while some wait here,
-   * and for a short hold after one started or ended. An operation's high requests come one after
-   * the other (an order: its lookup, its SKUs, its POST): between two of them none waits, and
-   * without the hold the bulk requests waiting elsewhere would spend the rest of the window in that
-   * gap, making the operation wait for the next window. The hold is two of the store's latencies
-   * (200 ms to 2 s); it does not outlast the one-bulk-in-five rule, which still lets bulk through.
-   */
+  /** How long Redis should mark this process as having high requests waiting: while some wait here. */
   get highMarkMs(): number {
-    if (this.#high.length > 0) return this.#context.markMs;
-    return Math.max(0, this.#highHoldUntil - Date.now());
+    return this.#high.length > 0 ? this.#context.markMs : 0;
   }
 
   get bulkMarkMs(): number {
     return this.#bulk.length > 0 ? this.#context.markMs : 0;
+  }
+
+  /**
+   * How long Redis should mark this process as having a one-resource operation under way: for a
+   * short hold after one of its high requests started or ended. An operation's high requests come
+   * one after the other (an order: its lookup, its SKUs, its POST), so between two of them none
+   * waits; meanwhile bulk requests elsewhere leave it the last few requests of the window, or the
+   * operation would wait for the next window. The hold is two of the store's latencies (200 ms
+   * to 2 s). It never stops bulk requests while the window has room.
+   */
+  get operationMarkMs(): number {
+    return Math.max(0, this.#highHoldUntil - Date.now());
   }
 
   #holdHigh(): void {
@@ -183,7 +187,18 @@ export class RedisStoreLane {
       answer = await context.calls.run(
         SCRIPTS.acquire,
         [this.keys.slots, this.keys.state, this.keys.members, this.keys.waiting],
-        [slotId, context.instance, options.priority, options.ceiling, options.concurrency, options.quotaShare, context.leaseMs, this.#markAfterAsk(options.priority), this.bulkMarkMs],
+        [
+          slotId,
+          context.instance,
+          options.priority,
+          options.ceiling,
+          options.concurrency,
+          options.quotaShare,
+          context.leaseMs,
+          this.highMarkMs,
+          this.bulkMarkMs,
+          this.#operationMarkAfterAsk(options.priority),
+        ],
       );
     } catch (error) {
       // A call that timed out may still run later and grant the slot: take it back.
@@ -215,12 +230,11 @@ export class RedisStoreLane {
     return context.pollMs;
   }
 
-  /**
-   * The high mark sent with an ask: a high request asking is granted (a hold starts) or keeps
-   * waiting (it asks again), so it is marked as waiting either way.
-   */
-  #markAfterAsk(priority: AcquireOptions['priority']): number {
-    return priority === 'high' ? Math.max(this.#context.markMs, this.highMarkMs) : this.highMarkMs;
+  /** A high request asking now is granted (its hold starts) or asks again: its operation is under way. */
+  #operationMarkAfterAsk(priority: AcquireOptions['priority']): number {
+    if (priority !== 'high') return this.operationMarkMs;
+    this.#holdHigh();
+    return this.operationMarkMs;
   }
 
   #slot(slotId: string, options: AcquireOptions): GateSlot {

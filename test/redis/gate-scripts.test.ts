@@ -38,6 +38,7 @@ describeWithRedis('gate.lua', () => {
     leaseMs?: number;
     hasHigh?: boolean;
     hasBulk?: boolean;
+    operationMs?: number;
   }
   const acquire = async (ask: Ask = {}) => {
     const slot = `slot-${(nextSlot += 1)}`;
@@ -51,6 +52,7 @@ describeWithRedis('gate.lua', () => {
       ask.leaseMs ?? 10_000,
       ask.hasHigh ? 3_000 : 0,
       ask.hasBulk ? 3_000 : 0,
+      ask.operationMs ?? 0,
     ]);
     return { slot, code: answer[0] as number, answer };
   };
@@ -182,27 +184,36 @@ describeWithRedis('gate.lua', () => {
     expect((await acquire({ instance: 'B', priority: 'bulk', hasBulk: true })).code).toBe(0);
     expect((await acquire({ instance: 'B', priority: 'bulk', hasBulk: true })).code).toBe(3);
     // A's high requests are done (its mark is cleared): bulk goes freely.
-    await run(redis, 'renew', [keys.slots, keys.members, keys.waiting], ['A', 10_000, 0, 0, 0]);
+    await run(redis, 'renew', [keys.slots, keys.members, keys.waiting], ['A', 10_000, 0, 0, 0, 0]);
     expect((await acquire({ instance: 'B', priority: 'bulk', hasBulk: true })).code).toBe(0);
   });
 
-  it('acquire: a high mark lives as long as it was given (an operation\'s hold), then bulk goes again', async () => {
-    await run(redis, 'renew', [keys.slots, keys.members, keys.waiting], ['A', 10_000, 200, 0, 0]);
-    expect((await acquire({ instance: 'B', priority: 'bulk', hasBulk: true })).code).toBe(3);
-    await sleep(250);
-    expect((await acquire({ instance: 'B', priority: 'bulk', hasBulk: true })).code).toBe(0);
+  it('acquire: while an operation is under way elsewhere, bulk requests leave it the last 3 of the window, for as long as its mark lives', async () => {
+    const first = await acquire({ instance: 'B' });
+    await report(first.slot, 10, 20, 30_000, 30_000);
+    await release(first.slot);
+    // Process A's order is under way (between two of its requests): B's bulk requests stop at 3 left.
+    await run(redis, 'renew', [keys.slots, keys.members, keys.waiting], ['A', 10_000, 0, 0, 300, 0]);
+    const bulk = await acquireUntilRefused({ instance: 'B', hasBulk: true });
+    expect(bulk.granted).toHaveLength(7);
+    expect(bulk.refusal).toEqual([3]);
+    // A's next request goes.
+    expect((await acquire({ instance: 'A', priority: 'high', operationMs: 300 })).code).toBe(0);
+    // Once A's operation mark has lapsed, bulk spends the rest.
+    await sleep(350);
+    expect((await acquireUntilRefused({ instance: 'B', hasBulk: true })).granted).toHaveLength(2);
   });
 
   it('slots: a slot not renewed expires; renew keeps it and adds it back after Redis lost it', async () => {
     const kept = await acquire({ leaseMs: 300 });
     await acquire({ leaseMs: 300 }); // never renewed
     await sleep(150);
-    await run(redis, 'renew', [keys.slots, keys.members, keys.waiting], ['one', 300, 0, 0, 1, 16, kept.slot]);
+    await run(redis, 'renew', [keys.slots, keys.members, keys.waiting], ['one', 300, 0, 0, 0, 1, 16, kept.slot]);
     await sleep(200);
     await acquire({ leaseMs: 10_000 }); // drops what expired
     expect(await redis.zrange(keys.slots, '0', '-1')).toEqual([kept.slot, `slot-${nextSlot}`]);
     await redis.flushall();
-    await run(redis, 'renew', [keys.slots, keys.members, keys.waiting], ['one', 10_000, 0, 0, 1, 16, kept.slot]);
+    await run(redis, 'renew', [keys.slots, keys.members, keys.waiting], ['one', 10_000, 0, 0, 0, 1, 16, kept.slot]);
     expect(await redis.zrange(keys.slots, '0', '-1')).toEqual([kept.slot]);
   });
 
