@@ -202,6 +202,22 @@ export async function runFleet(redisUrl, given = {}) {
   const sending = [...firstDone.values()].map((record) => record.doneAt - record.startedAt);
   const ordersPerPo = stats.flatMap((stat) => Object.values(stat.ordersPerPo));
 
+  // Where an order's time goes: waiting at the gate (before each request) against the store's answers.
+  const slowest = [...firstDone.values()].sort((a, b) => b.doneAt - b.enqueuedAt - (a.doneAt - a.enqueuedAt)).slice(0, Math.max(1, Math.ceil(firstDone.size / 20)));
+  const split = (records) => {
+    let waiting = 0;
+    let answering = 0;
+    for (const record of records) {
+      let last = 0;
+      for (const step of record.timeline ?? []) {
+        waiting += step.sentMs - last;
+        answering += (step.answeredMs ?? step.sentMs) - step.sentMs;
+        last = step.answeredMs ?? step.sentMs;
+      }
+    }
+    return { gateAndCpuMs: Math.round(waiting / Math.max(1, records.length)), storeMs: Math.round(answering / Math.max(1, records.length)), requests: records.reduce((total, record) => total + (record.timeline?.length ?? 0), 0) / Math.max(1, records.length) };
+  };
+
   const result = {
     run,
     gate: options.gate,
@@ -222,6 +238,9 @@ export async function runFleet(redisUrl, given = {}) {
       /** From picked up to sent (the send's own time). */
       sendP50Ms: percentile(sending, 0.5),
       sendP95Ms: percentile(sending, 0.95),
+      /** The send's time, split into waiting before each request (the gate, the process's CPU) and the store's answers: all sends, and the slowest 5 %. */
+      timeAllSends: split([...firstDone.values()]),
+      timeSlowest: split(slowest),
       posWithOneOrder: ordersPerPo.filter((count) => count === 1).length,
       posWithSeveralOrders: ordersPerPo.filter((count) => count > 1).length,
     },
@@ -257,5 +276,6 @@ export function summary(result) {
     `  SKUs in the sink: ${sum((store) => store.skusInSink)} of ${sum((store) => store.skusInCatalog)}; stores complete: ${stores.filter((store) => store.skusInSink === store.skusInCatalog).length} of ${stores.length}; pages delivered twice: ${sum((store) => store.pagesDeliveredTwice)}; syncs resumed: ${stores.filter((store) => store.syncAttempts > 1).length}`,
     `  request rate while syncing, against the quota rate: min ${pct(Math.min(...rates))}, median ${pct(percentile(rates, 0.5))}, max ${pct(Math.max(...rates))}`,
     `  orders: ${result.orders.completed} of ${result.orders.enqueued} done, from enqueued to sent p50 ${result.orders.p50Ms} ms, p95 ${result.orders.p95Ms} ms, max ${result.orders.maxMs} ms (in the queue: p95 ${result.orders.queuedP95Ms} ms; the send alone: p50 ${result.orders.sendP50Ms} ms, p95 ${result.orders.sendP95Ms} ms); POs with more than one order: ${result.orders.posWithSeveralOrders}`,
+    `  a send's time (mean of all / of the slowest 5 %): ${result.orders.timeAllSends.requests.toFixed(1)} requests, before them ${result.orders.timeAllSends.gateAndCpuMs} / ${result.orders.timeSlowest.gateAndCpuMs} ms (gate waits and CPU), the store answering ${result.orders.timeAllSends.storeMs} / ${result.orders.timeSlowest.storeMs} ms`,
   ].join('\n');
 }

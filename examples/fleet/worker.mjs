@@ -72,9 +72,25 @@ async function syncInventory(job) {
 async function sendOrder(job) {
   const { storeHash, po, enqueuedAt } = job.data;
   const startedAt = Date.now();
-  const sent = await sourceFor(storeHash).orders.send(po, { timeoutMs: config.orderTimeoutMs, settleMs: config.settleMs });
+  // A source of its own for this send (same store, same gate): its events are this order's
+  // requests alone, to tell the time spent waiting at the gate from the store's latency.
+  const timeline = [];
+  const source = new BigCommerceSource({
+    storeHash,
+    apiBaseUrl: config.stores[storeHash],
+    auth: createApiKeyAuth({ accessToken: config.accessToken }),
+    gate,
+    onEvent: (event) => {
+      if (event.type === 'request') timeline.push({ path: event.path.split('?')[0], sentMs: Date.now() - startedAt });
+      if (event.type === 'response') {
+        Object.assign(timeline.at(-1) ?? {}, { answeredMs: Date.now() - startedAt, status: event.status });
+        if (event.status === 429) data.hincrby(key('429'), storeHash, 1);
+      }
+    },
+  });
+  const sent = await source.orders.send(po, { timeoutMs: config.orderTimeoutMs, settleMs: config.settleMs });
   const doneAt = Date.now();
-  await data.rpush(key('orders'), JSON.stringify({ storeHash, poNumber: po.poNumber, enqueuedAt, startedAt, doneAt, created: sent.created, worker: config.name, attempt: job.attemptsMade + 1 }));
+  await data.rpush(key('orders'), JSON.stringify({ storeHash, poNumber: po.poNumber, enqueuedAt, startedAt, doneAt, created: sent.created, worker: config.name, attempt: job.attemptsMade + 1, timeline }));
   return { orderId: sent.orderId, created: sent.created };
 }
 
