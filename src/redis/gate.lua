@@ -63,7 +63,8 @@ end
 --       waiting (ms, 0: none), the same for bulk requests, the same for an operation under way.
 -- Returns {0} granted; {1} the cap is full, ask again after a release; {2, wait ms, reason,
 -- until ms}: paused after a 429 ('rate-limited') or the window is spent ('quota-exhausted'), ask
--- again then; {3} a high request waits somewhere, this bulk one gives way.
+-- again then; {3} a high request waits somewhere, this bulk one gives way (ask again soon); {3,
+-- wait ms} an operation under way elsewhere keeps the last of the window: ask again then.
 local slots, state, members, waiting = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local slot_id, instance, priority = ARGV[1], ARGV[2], ARGV[3]
 local ceiling, adaptive, share = tonumber(ARGV[4]), ARGV[5] == 'adaptive', tonumber(ARGV[6])
@@ -123,7 +124,17 @@ if priority == 'bulk' then
   if streak < 4 and someone_waiting(waiting, 'h', now) then return {3} end
   if window and someone_waiting(waiting, 'o', now) then
     local kept = math.min(3, math.floor(quota / 4))
-    if left - math.ceil(quota * (1 - share)) - kept <= 0 then return {3} end
+    if left - math.ceil(quota * (1 - share)) - kept <= 0 then
+      -- Ask again when the window refills or the operation's mark lapses, whichever comes first.
+      local lapse = now
+      local marks = redis.call('ZRANGEBYSCORE', waiting, now, '+inf', 'WITHSCORES')
+      for index = 1, #marks, 2 do
+        if string.sub(marks[index], 1, 2) == 'o|' then lapse = math.max(lapse, tonumber(marks[index + 1])) end
+      end
+      local wait = lapse - now
+      if reset then wait = math.min(wait, reset - now) end
+      return {3, math.max(wait, 1)}
+    end
   end
   streak = 0
 elseif someone_waiting(waiting, 'b', now) then

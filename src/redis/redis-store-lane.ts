@@ -220,6 +220,8 @@ export class RedisStoreLane {
       waiter.grant(this.#slot(slotId, options));
       return undefined;
     }
+    // Giving way to an operation under way elsewhere: until its mark lapses or the window refills.
+    if (code === 3 && waitMs !== undefined) return Math.min(Math.max(Number(waitMs), 1), MAX_SLEEP_MS);
     if (code === 2 && reason !== undefined && untilMs !== undefined && waitMs !== undefined) {
       if (this.#reportedUntil.get(reason) !== untilMs) {
         this.#reportedUntil.set(reason, untilMs);
