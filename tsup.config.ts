@@ -1,12 +1,20 @@
-import { defineConfig } from 'tsup';
+import { rmSync } from 'node:fs';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig([
+export default defineConfig(() => {
+  // dist/ is emptied once, before the builds below start together. tsup's own `clean`, given to
+  // one build, also deletes every declaration file when that build's declarations start, including
+  // those another build (bigcommerce-source/redis) has already written.
+  rmSync('dist', { recursive: true, force: true });
+  return CONFIGS;
+});
+
+const CONFIGS: Options[] = [
   {
     entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     format: ['esm'],
     dts: true,
     sourcemap: true,
-    clean: true,
     target: 'es2022',
     platform: 'neutral',
     treeshake: true,
@@ -25,6 +33,21 @@ export default defineConfig([
     noExternal: ['ky', 'p-retry', 'is-network-error'],
   },
   {
+    // bigcommerce-source/redis: a build of its own, so its declarations carry the gate interface
+    // inline and nothing of it reaches the library entry's files. It imports no package at run
+    // time: the ioredis client is the user's (an optional peer), and Node's crypto makes the
+    // scripts' SHA1s. The scripts are gate.lua, loaded as text.
+    entry: { redis: 'src/redis/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'node22',
+    platform: 'node',
+    removeNodeProtocol: false,
+    treeshake: true,
+    loader: { '.lua': 'text' },
+  },
+  {
     // The `bigcommerce-source` command: one self-contained ESM file (the SDK and the sandbox store
     // bundled in, its dependencies left to node_modules). The only build that may use `node:*`;
     // the library entries above never import it.
@@ -37,4 +60,4 @@ export default defineConfig([
     removeNodeProtocol: false,
     treeshake: true,
   },
-]);
+];

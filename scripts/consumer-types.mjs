@@ -120,7 +120,7 @@ export async function consumerTypes(app) {
     const { program, diagnostics, packageFiles } = typeCheck(ts, app, `types-${setup.name}`);
     if (setup.name === 'bundler') bundlerProgram = program;
     const read = packageFiles.filter((file) => file.startsWith('dist/')).sort();
-    const expected = [`dist/index.${setup.declarations}`, `dist/testing.${setup.declarations}`];
+    const expected = [`dist/index.${setup.declarations}`, `dist/redis.${setup.declarations}`, `dist/testing.${setup.declarations}`];
     if (read.join() !== expected.join()) failures.push(`[${setup.name}] read ${read.join(', ') || 'no declaration file'}, expected ${expected.join(', ')}`);
     resolved.push(`${setup.name}: ${read.join(', ')}`);
     for (const diagnostic of diagnostics) {
@@ -150,8 +150,8 @@ export async function consumerTypes(app) {
   const cjs = app.node(['types-node16-cjs/consumer.cjs']).trim();
   console.log(`consumer-types: consumer.ts as CommonJS: ${cjs}`);
 
-  // On the bundler setup's program, which holds dist/index.d.ts and dist/testing.d.ts.
-  const entries = ['dist/index.d.ts', 'dist/testing.d.ts'].map((file) => join(app.installed, file));
+  // On the bundler setup's program, which holds dist/index.d.ts, dist/testing.d.ts and dist/redis.d.ts.
+  const entries = ['dist/index.d.ts', 'dist/testing.d.ts', 'dist/redis.d.ts'].map((file) => join(app.installed, file));
   const refusing = optionalInputsRefusingUndefined(ts, bundlerProgram, app.installed, entries);
   if (refusing.length > 0) {
     throw new Error(`consumer-types: optional input properties that refuse an explicit undefined (add \`| undefined\`):\n${refusing.join('\n')}`);

@@ -1,8 +1,8 @@
 // The package as a user meets it: `npm pack` of the working tree (which builds dist/ through
 // `prepack`), installed into a throwaway project in the OS temp dir. Nothing there can reach this
 // repository's node_modules: the project sits outside the repository, its dependencies (ky,
-// p-retry, zod, and typescript and @types/node for the type test) come from the registry or the
-// npm cache, and its commands run without NODE_PATH and with no node_modules/.bin of the repository
+// p-retry, zod; ioredis for bigcommerce-source/redis; typescript and @types/node for the type
+// test) come from the registry or the npm cache, and its commands run without NODE_PATH and with no node_modules/.bin of the repository
 // on PATH (only the Node binary that runs this script).
 //
 // packedApp() packs and installs once per process; the smoke, runtime-matrix and type checks share it.
@@ -30,6 +30,10 @@ const REQUIRED_FILES = [
   'dist/testing.cjs',
   'dist/testing.d.ts',
   'dist/testing.d.cts',
+  'dist/redis.js',
+  'dist/redis.cjs',
+  'dist/redis.d.ts',
+  'dist/redis.d.cts',
   'dist/cli.js',
 ];
 const FORBIDDEN = /^(?:src|test|scripts|bench|node_modules|docs\/api)\/|\.tgz$|^tsconfig|^tsup\.config|^vitest\.config/;
@@ -118,7 +122,8 @@ function packAndInstall() {
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: 'consumer-app', version: '1.0.0', private: true }, null, 2)}\n`);
   const env = isolatedEnv();
-  const dependencies = [tarball, `typescript@${lockedVersion('typescript')}`, `@types/node@${lockedVersion('@types/node')}`];
+  // ioredis: the optional peer, for the consumer of bigcommerce-source/redis.
+  const dependencies = [tarball, `typescript@${lockedVersion('typescript')}`, `@types/node@${lockedVersion('@types/node')}`, `ioredis@${lockedVersion('ioredis')}`];
   run('npm', ['install', ...dependencies, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], app, env);
   const installed = join(app, 'node_modules', manifest.name);
   assert.ok(existsSync(join(installed, 'dist/index.js')), 'the package is installed from the tarball');

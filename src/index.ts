@@ -87,6 +87,7 @@ export { SignedPayloadError, type SignedPayloadCheck } from './errors/signed-pay
 export { UnknownSkuError } from './errors/unknown-sku-error';
 export { CustomerNotFoundError } from './errors/customer-not-found-error';
 export { PurchaseOrderConflictError } from './errors/purchase-order-conflict-error';
+export { PurchaseOrderLeaseError } from './errors/purchase-order-lease-error';
 export { RedirectError } from './errors/redirect-error';
 export { ResponseTooLargeError } from './errors/response-too-large-error';
 export { PurchaseOrderLookupError } from './errors/purchase-order-lookup-error';

@@ -59,6 +59,12 @@ export interface HttpRequest<T> {
   readonly repeatable?: boolean;
   /** `bulk` for paging through a list; everything else goes ahead of it. @default 'high' */
   readonly priority?: RequestPriority;
+  /**
+   * Runs inside each attempt's gate slot, right before the request leaves; a rejection fails the
+   * request without sending it, and is not retried. Used to confirm a purchase order's lease as
+   * late as possible: a wait at the gate (a spent window, a 429 pause) can be long.
+   */
+  readonly beforeSend?: () => Promise<void>;
 }
 
 /** A successful response. `data` is `undefined` for 204 and empty bodies. */
@@ -168,6 +174,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         const slot = await config.gate.acquire(gateStore, acquire);
         let attempted: Attempted;
         try {
+          await request.beforeSend?.();
           attempted = await exchange(request, target, attemptNumber, options, slot);
         } finally {
           slot.release();

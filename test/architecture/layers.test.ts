@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 /**
  * Imports point down the layers: `cli` → `index` → `source` → `operations` → `auth` → `internal` →
  * `errors`. A folder may import itself and anything below it; `testing` (the sandbox store,
- * published on its own) imports nothing of the SDK.
+ * published on its own) imports nothing of the SDK; `redis` (bigcommerce-source/redis, published
+ * on its own) imports the gate and nothing else of it, and nothing imports `redis`.
  */
 const root = resolve(import.meta.dirname, '../../src');
 const ORDER = ['errors', 'internal', 'auth', 'operations', 'source', 'index', 'cli'];
@@ -39,7 +40,7 @@ describe('layers', () => {
 
   it('never imports upwards', () => {
     const upward = imports
-      .filter(({ from, to }) => layerOf(from) !== 'testing' && ORDER.indexOf(layerOf(to)) > ORDER.indexOf(layerOf(from)))
+      .filter(({ from, to }) => !['testing', 'redis'].includes(layerOf(from)) && ORDER.indexOf(layerOf(to)) > ORDER.indexOf(layerOf(from)))
       .map(({ from, to }) => `${relative(root, from)} -> ${relative(root, to)}`);
     expect(upward).toEqual([]);
   });
@@ -49,6 +50,16 @@ describe('layers', () => {
       .filter(({ from, to }) => layerOf(from) === 'testing' && layerOf(to) !== 'testing')
       .map(({ from, to }) => `${relative(root, from)} -> ${relative(root, to)}`);
     expect(leaks).toEqual([]);
+  });
+
+  it('gives bigcommerce-source/redis the gate and nothing else of the SDK, and the SDK nothing of it', () => {
+    const gate = join(root, 'internal/gate');
+    const allowed = (to: string) => layerOf(to) === 'redis' || to.startsWith(`${gate}/`) || to === join(root, 'internal/events');
+    const leaks = imports
+      .filter(({ from, to }) => (layerOf(from) === 'redis' && !allowed(to)) || (layerOf(from) !== 'redis' && layerOf(to) === 'redis'))
+      .map(({ from, to }) => `${relative(root, from)} -> ${relative(root, to)}`);
+    expect(leaks).toEqual([]);
+    expect(imports.some(({ from, to }) => layerOf(from) === 'redis' && to.startsWith(`${gate}/`))).toBe(true);
   });
 
   it('gives internal/ and operations/ nothing of source/', () => {

@@ -188,6 +188,7 @@ export function typeCheckExamples(examples: readonly DocExample[]): ExampleDiagn
     paths: {
       'bigcommerce-source': ['src/index.ts'],
       'bigcommerce-source/testing': ['src/testing/index.ts'],
+      'bigcommerce-source/redis': ['src/redis/index.ts'],
     },
   };
   const virtual = new Map<string, string>();

@@ -14,6 +14,7 @@ import {
   BigCommerceSource,
   ConfigError,
   NotFoundError,
+  PurchaseOrderLeaseError,
   ResponseTooLargeError,
   SignedPayloadError,
   UnknownSkuError,
@@ -72,6 +73,8 @@ import {
   type SandboxStoreOptions,
   type ShipOrderOptions,
 } from 'bigcommerce-source/testing';
+import { createRedisGate, type RedisGate, type RedisGateEvent, type RedisGateOptions } from 'bigcommerce-source/redis';
+import { Redis } from 'ioredis';
 
 /** Settings an app reads from its environment: none is set when this runs. */
 const env: Readonly<Record<string, string | undefined>> = process.env;
@@ -403,6 +406,45 @@ async function overHttp(sandbox: SandboxStore): Promise<StoreInfo> {
   }
 }
 
+/**
+ * The Redis gate, given an ioredis client whose Redis is not there (a port nothing listens on, no
+ * offline queue): requests degrade to the in-memory fallback with an event, and a PO send fails
+ * closed with PurchaseOrderLeaseError, sending nothing.
+ */
+async function redisGate(sandbox: SandboxStore): Promise<string> {
+  const redis = new Redis({ host: '127.0.0.1', port: 1, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  const events: RedisGateEvent[] = [];
+  const options: RedisGateOptions = {
+    redis,
+    keyPrefix: text('KEY_PREFIX'),
+    leaseMs: count('LEASE_MS'),
+    commandTimeoutMs: count('COMMAND_TIMEOUT_MS'),
+    pollMs: undefined,
+    probeMs: count('PROBE_MS'),
+    fallback: undefined,
+    onEvent: (event) => events.push(event),
+  };
+  const gate: RedisGate = createRedisGate(options);
+  try {
+    const source = new BigCommerceSource({ storeHash: sandbox.storeHash, auth: createApiKeyAuth({ accessToken: sandbox.accessToken }), fetch: sandbox.fetch, gate });
+    const store = await source.verifyConnection();
+    check(store.storeHash === sandbox.storeHash && gate.degraded && events[0]?.type === 'degraded', `a request through the fallback: ${JSON.stringify(events)}`);
+    const before = sandbox.requests.length;
+    try {
+      await source.orders.send(purchaseOrder('PO-CONSUMER-REDIS', 'MUG-1'));
+      check(false, 'a PO without its lease is not sent');
+    } catch (error) {
+      check(error instanceof PurchaseOrderLeaseError && isBigCommerceError(error) && error.phase === 'acquire', `PurchaseOrderLeaseError: ${String(error)}`);
+      check(sandbox.requests.length === before, 'nothing was sent');
+    }
+  } finally {
+    gate.close();
+    redis.disconnect();
+  }
+  return 'the Redis gate degraded without Redis, and failed a PO closed';
+}
+
 export async function main(): Promise<string> {
   const { sandbox, skus } = sandboxWithCatalog();
   const events: SourceEvent[] = [];
@@ -415,6 +457,7 @@ export async function main(): Promise<string> {
   await errors(source, sandbox, sent);
   parts.push(await anyRequest(source, sandbox, sent));
   parts.push(await auth(sandbox));
+  parts.push(await redisGate(sandbox));
   const remote = await overHttp(sandbox);
   check(remote.storeHash === store.storeHash, 'the same store over HTTP');
   check(events.some((event) => event.type === 'request'), 'request events');

@@ -24,6 +24,8 @@ for (const [style, module] of [['require', required], ['import', imported]]) {
 }
 assert.equal(typeof require('bigcommerce-source/testing').createSandboxStore, 'function');
 assert.equal(typeof (await import('bigcommerce-source/testing')).createSandboxStore, 'function');
+assert.equal(typeof require('bigcommerce-source/redis').createRedisGate, 'function');
+assert.equal(typeof (await import('bigcommerce-source/redis')).createRedisGate, 'function');
 
 // The library entry must run on edge runtimes: no Node built-in may be imported by it.
 const dist = dirname(fileURLToPath(import.meta.resolve('bigcommerce-source')));
@@ -31,6 +33,8 @@ for (const file of ['index.js', 'index.cjs']) {
   const code = readFileSync(join(dist, file), 'utf8');
   assert.doesNotMatch(code, /(?:from\s*|require\(|import\()\s*["']node:/, `dist/${file} imports a node: built-in`);
   assert.doesNotMatch(code, /\bBuffer\./, `dist/${file} uses Buffer`);
+  // Nothing of bigcommerce-source/redis (its gate, its Lua scripts) is in the library entry.
+  for (const marker of ['redis.call', 'lease_acquire', 'RedisStoreLane', 'RedisGateTimeoutError']) assert.ok(!code.includes(marker), `dist/${file} contains ${marker}`);
 }
 
 // A real call through the installed package, against the sandbox over its in-memory fetch.

@@ -56,9 +56,11 @@ export interface GateSlot {
  */
 export interface PurchaseOrderLease {
   /**
-   * Resolves while the lease is still this holder's; rejects when it was lost (it expired during a
-   * stall, or the gate's store forgot it). Called right before the order is created: a holder that
-   * lost its lease must not send, since another holder may be sending the same PO.
+   * Resolves while the lease is still this holder's (a shared gate also renews it here); rejects
+   * when it was lost (it expired during a stall, or the gate's store forgot it) or cannot be
+   * checked. Called inside the order POST's gate slot, right before each attempt leaves: a holder
+   * that lost its lease must not send, since another holder may be sending the same PO. The send
+   * then fails with `PurchaseOrderLeaseError` (`phase: 'confirm'`), the rejection as its `cause`.
    */
   confirm(): Promise<void>;
   /** Gives the lease back. Idempotent. */
@@ -89,8 +91,9 @@ export interface RateGate {
    * Takes the lease of `poNumber` on `store`, waiting while another holder has it. `ttlMs` is how
    * long the lease outlives its holder's last sign of life: long enough for a slow commit of the
    * order to become visible to the next holder's lookup.
-   * @throws the signal's reason when it aborts while waiting; an implementation's own typed error
-   * when it cannot grant leases safely (it then fails closed: the send does not happen).
+   * @throws the signal's reason when it aborts while waiting; any other error when it cannot grant
+   * leases safely (its store is unreachable): the send then fails closed with
+   * `PurchaseOrderLeaseError` (`phase: 'acquire'`, the error as its `cause`) and sends nothing.
    */
   leasePurchaseOrder(store: GateStore, poNumber: string, options: { readonly ttlMs: number; readonly signal: AbortSignal | undefined }): Promise<PurchaseOrderLease>;
 }

@@ -37,10 +37,10 @@ export async function createOrderOnce(
   const { settleMs, beforeCreate, ...requestOptions } = options;
   let lastError: unknown;
   for (let attempt = 1; attempt <= MAX_ORDER_POSTS; attempt += 1) {
-    // A holder that lost its lease (a stall, a gate that forgot it) must not send: another may be.
-    await beforeCreate();
     try {
-      const response = await http.request({ method: 'POST', path: '/v2/orders', body, schema: orderResponseSchema }, requestOptions);
+      // A holder that lost its lease (a stall, a gate that forgot it) must not send: another may
+      // be. Checked inside the POST's gate slot, right before each attempt leaves.
+      const response = await http.request({ method: 'POST', path: '/v2/orders', body, schema: orderResponseSchema, beforeSend: beforeCreate }, requestOptions);
       if (response.data) {
         return { kind: 'created', orderId: response.data.id, statusId: response.data.status_id, customerId: response.data.customer_id };
       }

@@ -8,6 +8,7 @@ import { requestOptionsOf, type ResolvedSendOrderOptions } from './send-options'
 import type { SentOrder } from './sent-order';
 import type { ValidSendInput } from './validate-send';
 import type { PurchaseOrderLease } from '../../internal/gate/rate-gate';
+import { PurchaseOrderLeaseError } from '../../errors/purchase-order-lease-error';
 
 /**
  * Sends one validated purchase order: take the PO's lease from the gate (no other holder sends it
@@ -21,7 +22,7 @@ export async function sendValidOrder(http: HttpClient, input: ValidSendInput<Res
   // holder stopped may still be committed up to `timeoutMs` later, and the next holder's lookups
   // (over the settle window) must see it. Holders renew their lease while alive.
   const ttlMs = (options.timeoutMs ?? http.timeoutMs) + options.settleMs;
-  const lease = await http.gate.leasePurchaseOrder(http.gateStore, po.poNumber, { ttlMs, signal: options.signal });
+  const lease = await failClosed(po.poNumber, 'acquire', options.signal, () => http.gate.leasePurchaseOrder(http.gateStore, po.poNumber, { ttlMs, signal: options.signal }));
   try {
     return await sendUnderLease(http, input, lease);
   } finally {
@@ -38,7 +39,11 @@ async function sendUnderLease(http: HttpClient, input: ValidSendInput<ResolvedSe
   const lines = await resolveSkus(http, po, requestOptions);
   const customer = await resolveCustomer(http, options.customerPolicy, po, email, requestOptions);
   const body = buildOrderBody(po, lines, customer.customerId, email, options);
-  const outcome = await createOrderOnce(http, body, { ...requestOptions, settleMs: options.settleMs, beforeCreate: () => lease.confirm() });
+  const outcome = await createOrderOnce(http, body, {
+    ...requestOptions,
+    settleMs: options.settleMs,
+    beforeCreate: () => failClosed(po.poNumber, 'confirm', options.signal, () => lease.confirm()),
+  });
   if (outcome.kind === 'existing') return { ...outcome.order, customerCreated: customer.customerCreated };
   return {
     orderId: outcome.orderId,
@@ -51,4 +56,23 @@ async function sendUnderLease(http: HttpClient, input: ValidSendInput<ResolvedSe
     archived: false,
     lines: lines.map(({ sku, productId, variantId, quantity }) => ({ sku, productId, variantId, quantity })),
   };
+}
+
+/**
+ * Runs a lease step of the gate; any failure but the caller's own abort becomes a
+ * {@link PurchaseOrderLeaseError}: without the lease, another holder may be sending the PO, so the
+ * send stops before anything is created.
+ */
+async function failClosed<T>(poNumber: string, phase: 'acquire' | 'confirm', signal: AbortSignal | undefined, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    const why = error instanceof Error ? error.message.slice(0, 200) : 'no reason given';
+    const message =
+      phase === 'acquire'
+        ? `The rate gate could not lease PO ${JSON.stringify(poNumber)} (${why}). Nothing was sent: without the lease another process could send the same PO. Send it again once the gate is reachable.`
+        : `The lease of PO ${JSON.stringify(poNumber)} was lost before its order was created (${why}). The order was not sent: another process may be sending it. Send it again to find or create it.`;
+    throw new PurchaseOrderLeaseError(message, { poNumber, phase, cause: error });
+  }
 }
