@@ -6,8 +6,10 @@ import { BigCommerceError } from './bigcommerce-error';
  * (`bigcommerce-source/redis`) this happens when the gate's store (Redis) is unreachable
  * (`phase: 'acquire'`), or when the lease was lost before the order was created: the holder stalled
  * past the lease's lifetime, or the gate's store forgot it (`phase: 'confirm'`). `cause` is the
- * gate's own error. Nothing was created by this call; sending the PO again later finds the order
- * if another holder created it, or creates it.
+ * gate's own error. The request it stopped was not sent. In the one case where this send had
+ * already sent a POST (its answer was lost, and no order had the PO after the settle window), the
+ * message says so: that earlier POST may still be committed. Either way, sending the PO again later
+ * finds the order if one exists, or creates it.
  */
 export class PurchaseOrderLeaseError extends BigCommerceError {
   /** The class name, `'PurchaseOrderLeaseError'`; it survives minification. */

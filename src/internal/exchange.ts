@@ -99,6 +99,8 @@ export async function exchangeOnce(input: ExchangeInput): Promise<Exchanged> {
     throw sent ? failure : markNotSent(failure);
   } finally {
     clearTimeout(timer);
+    // Done with this attempt: the combined signal no longer follows the caller's.
+    (signal as ReturnType<typeof anySignal>).unlink?.();
   }
 }
 

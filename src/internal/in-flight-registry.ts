@@ -5,7 +5,8 @@
  *
  * - A joiner must ask for the same thing (`fingerprint`); otherwise `conflict()` is thrown.
  * - Each caller's own signal detaches that caller only. The work stops (its signal aborts) when the
- *   last caller has detached.
+ *   last caller has detached; a caller arriving while stopped work is still winding down waits for
+ *   it to settle, then starts the work anew (or joins whoever did).
  * - `claim()` is true for exactly one caller: the first still attached when the work succeeds.
  */
 export interface InFlightRegistry {
@@ -81,7 +82,12 @@ function registryOver(entries: Map<string, Entry>): InFlightRegistry {
     async run<T>(key: string, request: SharedRequest<T>): Promise<Shared<T>> {
       request.signal?.throwIfAborted();
       let entry = entries.get(key);
-      if (entry && entry.controller.signal.aborted) entry = undefined;
+      while (entry?.controller.signal.aborted) {
+        // Every caller of that work detached and it was told to stop, but it may still be running
+        // (a POST in flight): new work starts only once it has settled, so the two never overlap.
+        await untilAborted(entry.promise.then(noop, noop), request.signal);
+        entry = entries.get(key);
+      }
       if (entry && entry.fingerprint !== request.fingerprint) throw request.conflict(entry.fingerprint);
       if (!entry) {
         const started: Entry = { fingerprint: request.fingerprint, promise: Promise.resolve(), controller: new AbortController(), attached: 0, claimed: false };
@@ -116,6 +122,8 @@ async function attach<T>(entry: Entry & { promise: Promise<T> }, signal: AbortSi
     detach();
   }
 }
+
+function noop(): void {}
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;

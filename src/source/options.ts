@@ -29,7 +29,8 @@ export interface BigCommerceSourceOptions {
    */
   readonly fetch?: typeof globalThis.fetch | undefined;
   /**
-   * Timeout of each attempt, in milliseconds, from sending the request to reading the whole body.
+   * Timeout of each attempt, in milliseconds, from asking the auth strategy for its headers (a token
+   * provider's time counts) to reading the last byte of the body.
    * @default 30000
    */
   readonly timeoutMs?: number | undefined;

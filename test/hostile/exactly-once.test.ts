@@ -95,6 +95,31 @@ describe('one order per PO within a process', () => {
     await expect(joiner).resolves.toMatchObject({ created: true, poNumber: 'PO-1' });
     expect(sandbox.orders.size).toBe(1);
   });
+
+  it('a send started while an abandoned send of the PO winds down waits for it, then finds its order', async () => {
+    const sandbox = store();
+    // The store takes the POST and answers it 100 ms later, whatever the client's signal says.
+    let posted = false;
+    const slowCreate: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method !== 'POST' || !request.url.endsWith('/v2/orders')) return sandbox.fetch(input, init);
+      const body = await request.text();
+      posted = true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return sandbox.fetch(request.url, { method: 'POST', headers: request.headers, body });
+    };
+    const source = sourceFor(sandbox, { fetch: slowCreate });
+    const controller = new AbortController();
+    const abandoned = source.orders.send(POS[0]!, { signal: controller.signal }).catch((caught: unknown) => caught);
+    while (!posted) await new Promise((resolve) => setTimeout(resolve, 2));
+    controller.abort(new Error('caller gave up'));
+    // Detached: the abandoned send is told to stop, while its POST is still at the store.
+    expect(await abandoned).toMatchObject({ message: 'caller gave up' });
+    const next = await source.orders.send(POS[0]!);
+    expect(sandbox.orders.size).toBe(1);
+    expect(next).toMatchObject({ created: false, poNumber: 'PO-1' });
+    expect(requestLines(sandbox).filter((line) => line === 'POST /v2/orders')).toHaveLength(1);
+  });
 });
 
 describe('an unknown outcome is settled by lookups before anything is sent again', () => {

@@ -147,6 +147,25 @@ describe('the in-memory gate', () => {
     }
   }
 
+  it('clears its wake-up timer when the last request waiting for a pause gives up (nothing keeps the process alive)', async () => {
+    vi.useFakeTimers();
+    const gate = createMemoryGate();
+    gate.pause(store, 60_000, () => {});
+    const controller = new AbortController();
+    const waiting = gate.acquire(store, options({ signal: controller.signal }));
+    expect(vi.getTimerCount()).toBe(1);
+    controller.abort(new Error('Ctrl-C'));
+    await expect(waiting).rejects.toThrow('Ctrl-C');
+    expect(vi.getTimerCount()).toBe(0);
+    // The pause still holds for whoever asks next, and the timer comes back for them.
+    let granted = false;
+    void gate.acquire(store, options()).then(() => (granted = true));
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(granted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(granted).toBe(true);
+  });
+
   it('starts at 4 in flight, then as many as the ceiling once the headers say the window allows it', async () => {
     const gate = createMemoryGate();
     const granted: GateSlot[] = [];

@@ -9,7 +9,8 @@ import { StoreLane } from './store-lane';
  * share the store's quota.
  *
  * Its purchase-order leases are granted at once: in one process, the SDK's registry of sends in
- * flight already makes sends of one PO to one store wait for each other (see
+ * flight already keeps sends of one PO to one store from overlapping: a second joins the first, is
+ * refused if it differs, or waits for an abandoned one to settle (see
  * `docs/orders.md`). Across processes, use a shared gate such as `bigcommerce-source/redis`.
  * @example
  * ```ts

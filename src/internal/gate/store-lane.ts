@@ -150,6 +150,12 @@ export class StoreLane {
       waiter.cleanup();
       waiter.grant(this.#slot(waiter.options));
     }
+    // Nobody waits (the last waiter started or gave up): a timer armed for them would only keep the
+    // process alive, up to a minute after a Ctrl-C.
+    if (this.#timer !== undefined && this.#high.length === 0 && this.#bulk.length === 0) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
   }
 
   /**

@@ -65,7 +65,7 @@ export const productsRead = (page: ReadyPage): number => page.productIds.length 
  * - Work stealing: when a slot is free and no range is idle, the range with the most pages left is
  *   split by id (see {@link splitPoint}). At most `2 × maxConcurrency` ranges are ever made besides
  *   the top page's (`2 × maxConcurrency - 1` when resuming), and each costs at most one request more
- *   than its share of ceil(products / pageSize): the request budget of issue 3.
+ *   than its share of ceil(products / pageSize): the request budget in docs/inventory.md.
  * - Back-pressure: at most `maxConcurrency + 2` pages are fetched or held ahead of the caller, so
  *   memory stays flat however big the catalog.
  * - Exactly once: a page is "committed" when the caller takes it; the cursor lists, per range, the

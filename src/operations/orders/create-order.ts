@@ -32,7 +32,7 @@ export type CreateOrderOutcome = { readonly kind: 'created'; readonly orderId: n
 export async function createOrderOnce(
   http: HttpClient,
   body: OrderBody,
-  options: RequestOptions & { settleMs: number; beforeCreate: () => Promise<void> },
+  options: RequestOptions & { settleMs: number; beforeCreate: (attempt: { repeat: boolean }) => Promise<void> },
 ): Promise<CreateOrderOutcome> {
   const { settleMs, beforeCreate, ...requestOptions } = options;
   let lastError: unknown;
@@ -40,7 +40,7 @@ export async function createOrderOnce(
     try {
       // A holder that lost its lease (a stall, a gate that forgot it) must not send: another may
       // be. Checked inside the POST's gate slot, right before each attempt leaves.
-      const response = await http.request({ method: 'POST', path: '/v2/orders', body, schema: orderResponseSchema, beforeSend: beforeCreate }, requestOptions);
+      const response = await http.request({ method: 'POST', path: '/v2/orders', body, schema: orderResponseSchema, beforeSend: () => beforeCreate({ repeat: attempt > 1 }) }, requestOptions);
       if (response.data) {
         return { kind: 'created', orderId: response.data.id, statusId: response.data.status_id, customerId: response.data.customer_id };
       }

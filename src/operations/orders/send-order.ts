@@ -42,7 +42,7 @@ async function sendUnderLease(http: HttpClient, input: ValidSendInput<ResolvedSe
   const outcome = await createOrderOnce(http, body, {
     ...requestOptions,
     settleMs: options.settleMs,
-    beforeCreate: () => failClosed(po.poNumber, 'confirm', options.signal, () => lease.confirm()),
+    beforeCreate: ({ repeat }) => failClosed(po.poNumber, repeat ? 'confirm-repeat' : 'confirm', options.signal, () => lease.confirm()),
   });
   if (outcome.kind === 'existing') return { ...outcome.order, customerCreated: customer.customerCreated };
   return {
@@ -63,16 +63,20 @@ async function sendUnderLease(http: HttpClient, input: ValidSendInput<ResolvedSe
  * {@link PurchaseOrderLeaseError}: without the lease, another holder may be sending the PO, so the
  * send stops before anything is created.
  */
-async function failClosed<T>(poNumber: string, phase: 'acquire' | 'confirm', signal: AbortSignal | undefined, step: () => Promise<T>): Promise<T> {
+async function failClosed<T>(poNumber: string, step: 'acquire' | 'confirm' | 'confirm-repeat', signal: AbortSignal | undefined, leaseStep: () => Promise<T>): Promise<T> {
   try {
-    return await step();
+    return await leaseStep();
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     const why = error instanceof Error ? error.message.slice(0, 200) : 'no reason given';
+    const po = JSON.stringify(poNumber);
     const message =
-      phase === 'acquire'
-        ? `The rate gate could not lease PO ${JSON.stringify(poNumber)} (${why}). Nothing was sent: without the lease another process could send the same PO. Send it again once the gate is reachable.`
-        : `The lease of PO ${JSON.stringify(poNumber)} was lost before its order was created (${why}). The order was not sent: another process may be sending it. Send it again to find or create it.`;
+      step === 'acquire'
+        ? `The rate gate could not lease PO ${po} (${why}). Nothing was sent: without the lease another process could send the same PO. Send it again once the gate is reachable.`
+        : step === 'confirm'
+          ? `The lease of PO ${po} was lost before its order was created (${why}). The order was not sent: another process may be sending it. Send it again to find or create it.`
+          : `The lease of PO ${po} was lost before the order was sent again (${why}). That repeat was not sent; the earlier POST's answer was lost and no order had the PO after the settle window, but if the store commits it later still, its order exists. Send the PO again to find or create it.`;
+    const phase = step === 'acquire' ? 'acquire' : 'confirm';
     throw new PurchaseOrderLeaseError(message, { poNumber, phase, cause: error });
   }
 }

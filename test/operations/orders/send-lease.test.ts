@@ -49,6 +49,19 @@ describe('orders.send: the purchase order lease fails closed', () => {
     expect(sandbox.orders.size).toBe(0);
   });
 
+  it('a lease lost before the POST is sent again after a lost answer: the message says the earlier POST may still commit', async () => {
+    const lost = new Error('the lease expired');
+    let confirms = 0;
+    const { sandbox, source } = setup({}, { gate: gateWith({ confirm: async () => { confirms += 1; if (confirms > 1) throw lost; } }) });
+    // The first POST's answer is lost without an order; no lookup finds one within the settle window.
+    sandbox.injectFault({ kind: 'drop' }, { match: { method: 'POST', path: '/v2/orders' } });
+    const error = await failureOf(source.orders.send(purchaseOrder(), { settleMs: 0 }));
+    expect(error).toMatchObject({ name: 'PurchaseOrderLeaseError', phase: 'confirm', cause: lost });
+    expect((error as Error).message).toContain('was lost before the order was sent again (the lease expired). That repeat was not sent; the earlier POST');
+    expect((error as Error).message).not.toContain('The order was not sent');
+    expect(requestLines(sandbox).filter((line) => line === 'POST /v2/orders')).toHaveLength(1);
+  });
+
   it('confirms the lease inside the POST\'s gate slot, right before it leaves, not before a wait at the gate', async () => {
     const log: string[] = [];
     const { sandbox } = setup();
