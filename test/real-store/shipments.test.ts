@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Shipment } from '../../src/index';
 import { sendOrders, setup } from '../operations/shipments/fixtures';
+import { sourceFor } from '../helpers/sandbox-source';
 import { requestLines } from './helpers';
 
 const SINCE = '2026-11-26T10:00:00Z';
@@ -72,6 +73,41 @@ describe('shipments when a new shipment does not bump the order (shipmentBumpsOr
     expect(recheck.query.get('min_date_modified')).toBe('2026-11-19T10:10:00Z');
     // Every page, also the recheck's, carries the run's checkpoint.
     expect(new Set(run2.map((page) => page.cursor)).size).toBe(1);
+  });
+
+  it.each([
+    ['min_id inclusive', {}],
+    ['min_id exclusive', { minIdExclusive: true }],
+  ])('recheckDays misses no order when one leaves Partially Shipped mid-read (%s)', async (_, quirks) => {
+    clockAt(SINCE);
+    const { sandbox, source: sender } = setup({ quirks: { shipmentBumpsOrderModified: false, ...quirks } });
+    const [lastId, ...orderIds] = await sendOrders(sender, ['PO-LAST', 'PO-A', 'PO-B', 'PO-C', 'PO-D']);
+    vi.setSystemTime(new Date('2026-11-26T10:05:00Z'));
+    for (const orderId of orderIds) sandbox.shipOrder(orderId, { items: [{ sku: 'MUG-1', quantity: 1 }], trackingNumber: `FIRST-${orderId}` });
+    // Run 1's checkpoint ends on a later second (another order's), so only the recheck can see
+    // these orders' second shipments.
+    vi.setSystemTime(new Date('2026-11-26T10:06:00Z'));
+    sandbox.shipOrder(lastId!, { trackingNumber: 'LAST' });
+    vi.setSystemTime(new Date('2026-11-26T10:07:00Z'));
+    const run1 = await collect(sender.shipments.pages({ since: SINCE }));
+    vi.setSystemTime(new Date('2026-11-26T10:10:00Z'));
+    const seconds = orderIds.map((orderId) => sandbox.shipOrder(orderId, { items: [{ sku: 'MUG-1', quantity: 1 }], trackingNumber: `SECOND-${orderId}` }));
+    // After the recheck's first list answer, the merchant ships the rest of the first order: it
+    // leaves Partially Shipped, and every later order would move up a page.
+    let rechecks = 0;
+    const source = sourceFor(sandbox, {
+      fetch: async (input, init) => {
+        const response = await sandbox.fetch(input, init);
+        const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+        if (url.pathname.endsWith('/v2/orders') && url.searchParams.get('status_id') === '3' && ++rechecks === 1) {
+          sandbox.shipOrder(orderIds[0]!, { items: [{ sku: 'TEE-M', quantity: 1 }], trackingNumber: 'REST' });
+        }
+        return response;
+      },
+    });
+    const run2 = ids(await collect(source.shipments.pages({ cursor: run1.at(-1)!.cursor, recheckDays: 7, pageSize: 2 })));
+    for (const second of seconds) expect(run2).toContain(second.id);
+    expect(run2.length).toBe(new Set(run2).size);
   });
 
   it('a statusIds filter without Partially Shipped skips the recheck', async () => {

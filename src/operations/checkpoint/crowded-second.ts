@@ -80,7 +80,7 @@ async function latestModifiedMs<O extends ModifiedOrder, Item, K>(run: EngineRun
 }
 
 /** A full page with no id past `min_id`: the store did not apply the filter, and paging by it would never end. */
-function minIdIgnored(afterId: number): ResponseValidationError {
+export function minIdIgnored(afterId: number): ResponseValidationError {
   const message = `expected orders with ids after ${afterId} (min_id=${afterId}, sort=id:asc), got a full page without one`;
   return new ResponseValidationError(`GET /v2/orders returned an unexpected body: ${message}`, {
     method: 'GET',

@@ -11,6 +11,7 @@ import type { RequestOptions } from '../../internal/request-options';
 import { normalizeStatusIds } from '../checkpoint/checkpoint-cursor';
 import { checkpointOptionsShape, sinceOrCursor } from '../checkpoint/checkpoint-options';
 import { readModifiedOrders, type Checkpoint } from '../checkpoint/modified-orders';
+import { minIdIgnored } from '../checkpoint/crowded-second';
 import { decodeShipmentCursor, encodeShipmentCursor, type ShipmentCursor } from './cursor';
 import { shipmentsOfOrder } from './order-shipments';
 import { v2OrderListSchema, type V2Order } from './response-schemas';
@@ -143,10 +144,17 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
 
     if (options.recheckDays === undefined || (statusFilter && !statusFilter.has(PARTIALLY_SHIPPED))) return;
     // The safety net: Partially Shipped orders of the last recheckDays days, read by id (their
-    // date_modified is what may not have moved), their shipments not yielded in this run.
+    // date_modified is what may not have moved), their shipments not yielded in this run. Paged by
+    // `min_id`, not page numbers: an order that leaves Partially Shipped mid-read would move every
+    // later one up a page, and one would be skipped. (`min_id` inclusive or exclusive: both list
+    // every later id; the id itself, listed again, is skipped. At least two orders per request, so
+    // a page always gets past it.)
     const recheckFrom = isoSeconds(Math.floor((Date.now() - options.recheckDays * 86_400_000) / 1000) * 1000);
-    for (let page = 1; ; page += 1) {
+    const limit = Math.max(pageSize, 2);
+    let afterId: number | undefined;
+    for (;;) {
       let orders: V2Order[];
+      let done: boolean;
       const items: Shipment[] = [];
       try {
         requests += 1;
@@ -154,14 +162,18 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
           {
             method: 'GET',
             path: '/v2/orders',
-            query: { status_id: PARTIALLY_SHIPPED, min_date_modified: recheckFrom, sort: 'id:asc', page, limit: pageSize },
+            query: { status_id: PARTIALLY_SHIPPED, min_date_modified: recheckFrom, sort: 'id:asc', ...(afterId !== undefined && { min_id: afterId }), limit },
             schema: v2OrderListSchema,
             priority: 'bulk',
           },
           requestOptions,
         );
         orders = response.data ?? [];
-        const toRead = orders.filter((order) => order.status_id === PARTIALLY_SHIPPED);
+        const lastId = Math.max(afterId ?? 0, ...orders.map((order) => order.id));
+        done = orders.length < limit;
+        if (!done && lastId === afterId) throw minIdIgnored(afterId);
+        const toRead = orders.filter((order) => order.status_id === PARTIALLY_SHIPPED && (afterId === undefined || order.id > afterId));
+        afterId = lastId;
         const shipmentsPerOrder = await Promise.all(toRead.map((order) => shipmentsOfOrder(http, order, requestOptions)));
         for (const shipment of shipmentsPerOrder.flat()) {
           if (yielded.has(shipment.id)) continue;
@@ -175,7 +187,7 @@ export async function* listShipmentPages(http: HttpClient, rawOptions: ShipmentL
       shipmentsYielded += items.length;
       if (items.length > 0) yield { items, cursor };
       options.onProgress?.({ ordersDone, shipmentsYielded, requests });
-      if (orders.length < pageSize) return;
+      if (done) return;
     }
   } finally {
     // A consumer that stops early (break, return, throw) cancels whatever is still in flight.
