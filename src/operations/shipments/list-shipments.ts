@@ -63,9 +63,9 @@ export interface ShipmentListOptions extends RequestOptions {
    * (undocumented; the status change to Shipped does). After the run, the Partially Shipped orders
    * modified in the last `recheckDays` days are read again and their shipments not yielded in this
    * run are yielded (on pages carrying the run's cursor): a second shipment of a Partially Shipped
-   * order is then found even if the order's date did not move. Costs one list request per `pageSize`
-   * such orders (250 by default) and two per order. Shipments it yields may have been yielded by an earlier run: upsert by
-   * `id`. 1 to 365.
+   * order is then found even if the order's date did not move. Costs one list request per
+   * `pageSize` such orders (250 by default) and two per order. Shipments it yields may have been
+   * yielded by an earlier run: upsert by `id`. 1 to 365.
    */
   readonly recheckDays?: number | undefined;
 }
