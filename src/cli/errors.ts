@@ -130,6 +130,8 @@ export function hintFor(error: unknown, redact: (value: string) => string = (val
       return 'the answer was larger than the SDK reads (maxResponseBytes); with inventory, a smaller --page-size makes smaller pages';
     case 'PurchaseOrderConflictError':
       return 'the same PO number is in the input twice with different contents; send each PO once (its copies must be equal)';
+    case 'PurchaseOrderLookupError':
+      return 'the store listed more orders for this PO number than a lookup reads (its external_order_id filter seems to match loosely), and nothing was written: docs/real-stores.md (PO lookups) shows how to check the store';
     case 'ResponseValidationError':
       return 'the store answered something unexpected; rerun with --debug and report it';
     case 'ConflictError':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, ConnectionError, PurchaseOrderConflictError, RedirectError, ResponseTooLargeError, ValidationError } from '../../src';
+import { ApiError, ConnectionError, PurchaseOrderConflictError, PurchaseOrderLookupError, RedirectError, ResponseTooLargeError, ValidationError } from '../../src';
 import { errorLine, MAX_PRINTED_QUERY, nameUnknownKeys, shortenQueries, tidyPunctuation } from '../../src/cli/error-line';
 import { Interrupted } from '../../src/cli/interrupt';
 import { Terminal } from '../../src/cli/io';
@@ -78,6 +78,9 @@ describe('error lines: one builder', () => {
     );
     expect(errorLine(new ResponseTooLargeError('[bigcommerce-source] too large.', { method: 'GET', path: '/v3/catalog/products', maxResponseBytes: 1 }))).toMatch(/Hint: .*--page-size/);
     expect(errorLine(new PurchaseOrderConflictError('[bigcommerce-source] PO-1 differs.', 'PO-1', ['items']))).toMatch(/Hint: the same PO number is in the input twice with different contents/);
+    expect(errorLine(new PurchaseOrderLookupError('[bigcommerce-source] PO-1: 5000 orders read.', 'PO-1', 5000))).toBe(
+      'bigcommerce-source: PurchaseOrderLookupError: PO-1: 5000 orders read. Hint: the store listed more orders for this PO number than a lookup reads (its external_order_id filter seems to match loosely), and nothing was written: docs/real-stores.md (PO lookups) shows how to check the store.',
+    );
   });
 });
 
