@@ -197,6 +197,51 @@ describe('the in-memory gate', () => {
     expect(granted).toHaveLength(7 + 12);
   });
 
+  it('an answer written before others already counted (arriving late) never raises what is left of the window', async () => {
+    const gate = createMemoryGate();
+    const granted: GateSlot[] = [];
+    acquireMany(gate, 30, options(), granted);
+    await Promise.resolve();
+    const [a, , , d] = granted;
+    // The store counted A, B, C, D (10 per window): D's answer says 6 left and comes first.
+    d!.report(window(6, 10, 30_000));
+    d!.release();
+    await Promise.resolve();
+    // 6 left less the 3 others in flight: 3 more start (E, F, G), all counted by the store.
+    expect(granted).toHaveLength(7);
+    // A's answer, written when only A was counted (9 left), arrives last: with B, C, E, F, G in
+    // flight it would read as 4 left, though the store has 3 left and nothing in flight uncounted.
+    a!.report(window(9, 10, 30_000));
+    a!.release();
+    await Promise.resolve();
+    expect(granted.length).toBeLessThanOrEqual(10);
+    expect(granted).toHaveLength(7);
+  });
+
+  it('an answer from the next window replaces the window tracked, even with more left', async () => {
+    vi.useFakeTimers();
+    const gate = createMemoryGate();
+    const granted: GateSlot[] = [];
+    acquireMany(gate, 40, options(), granted);
+    await Promise.resolve();
+    const answer = (left: number, resetMs: number) => ({
+      rateLimit: { requestsLeft: left, requestsQuota: 10, resetMs, windowMs: 1_000, retryAfterMs: undefined },
+      latencyMs: 100,
+    });
+    // 3 left of this window with 3 others in flight: nothing more starts.
+    granted[0]!.report(answer(3, 1_000));
+    granted[0]!.release();
+    await Promise.resolve();
+    expect(granted).toHaveLength(4);
+    // 700 ms on, an answer written in the store's next window (it refilled before the tracked
+    // reset, which was counted from a late answer): 9 left, resetting a whole window later.
+    await vi.advanceTimersByTimeAsync(700);
+    granted[1]!.report(answer(9, 1_000));
+    await Promise.resolve();
+    // 9 left less the 2 others in flight: 7 more start.
+    expect(granted).toHaveLength(4 + 7);
+  });
+
   it('leaves the share of the quota it was not given to the store\'s other apps', async () => {
     const gate = createMemoryGate();
     const granted: GateSlot[] = [];

@@ -101,7 +101,7 @@ export class StoreLane {
   }
 
   #observe(rateLimit: RateLimitState, options: AcquireOptions): void {
-    const { requestsLeft, requestsQuota, resetMs } = rateLimit;
+    const { requestsLeft, requestsQuota, resetMs, windowMs } = rateLimit;
     if (options.concurrency === 'fixed') {
       // Today's rule: nothing more starts once a response says the window is spent.
       if (requestsLeft === 0 && resetMs !== undefined) this.#pauseForWindow(resetMs, options.onThrottle);
@@ -110,10 +110,19 @@ export class StoreLane {
     if (requestsLeft === undefined || resetMs === undefined) return;
     // The other requests in flight may not have been counted yet when this answer was written.
     const others = this.#inFlight - 1;
+    const now = Date.now();
+    const fresh = { left: requestsLeft - others, resetAtMs: now + resetMs };
+    const tracked = this.#window;
+    // Answers arrive in any order: one the store wrote before answers already counted would raise
+    // `left` again (the requests counted after it that have since finished are no longer in
+    // flight to subtract). Within the window already tracked (refilling within half a window of
+    // it), the lower count wins; a later window replaces it. The Redis gate's rule too.
+    const sameWindow =
+      tracked !== undefined && now < tracked.resetAtMs && Number.isFinite(tracked.resetAtMs) && windowMs !== undefined && fresh.resetAtMs <= tracked.resetAtMs + windowMs / 2;
     this.#window = {
-      quota: requestsQuota ?? Math.max(requestsLeft, this.#window?.quota ?? 0),
-      left: requestsLeft - others,
-      resetAtMs: Date.now() + resetMs,
+      quota: requestsQuota ?? Math.max(requestsLeft, tracked?.quota ?? 0),
+      left: sameWindow ? Math.min(tracked.left, fresh.left) : fresh.left,
+      resetAtMs: sameWindow ? tracked.resetAtMs : fresh.resetAtMs,
     };
     this.#reportedSpent = false;
     this.#grantWaiting();
