@@ -242,6 +242,37 @@ describe('the in-memory gate', () => {
     expect(granted).toHaveLength(4 + 7);
   });
 
+  it('while an operation is under way, bulk requests leave it the last requests of the window', async () => {
+    vi.useFakeTimers();
+    const gate = createMemoryGate();
+    const high = () => gate.acquire(store, options({ priority: 'high' }));
+    const firstOfOrder = await high();
+    const bulk: GateSlot[] = [];
+    acquireMany(gate, 20, options(), bulk);
+    await Promise.resolve();
+    expect(bulk).toHaveLength(3);
+    // The order's first answer: 9 of 12 left (2 s window), 3 bulk requests in flight besides it.
+    firstOfOrder.report({ rateLimit: { requestsLeft: 9, requestsQuota: 12, resetMs: 2_000, windowMs: 2_000, retryAfterMs: undefined }, latencyMs: 100 });
+    firstOfOrder.release();
+    await Promise.resolve();
+    // 6 left as far as the gate knows: bulk takes 3 and leaves the order the last 3.
+    expect(bulk).toHaveLength(6);
+    // The order's next request, 50 ms later, starts at once instead of waiting for the refill.
+    await vi.advanceTimersByTimeAsync(50);
+    let nextOfOrder: GateSlot | undefined;
+    void high().then((slot) => (nextOfOrder = slot));
+    await Promise.resolve();
+    expect(nextOfOrder).toBeDefined();
+    // Once the order has gone quiet (two latencies, 200 ms at least), bulk takes what is left.
+    nextOfOrder!.release();
+    await vi.advanceTimersByTimeAsync(199);
+    expect(bulk).toHaveLength(6);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(bulk).toHaveLength(8);
+    // 1 + 3 + 3 + 1 + 2 = 10 started in a window of 12 (the gate counts the 3 first bulk ones as
+    // possibly uncounted by the store when the order's answer was written).
+  });
+
   it('leaves the share of the quota it was not given to the store\'s other apps', async () => {
     const gate = createMemoryGate();
     const granted: GateSlot[] = [];

@@ -121,4 +121,43 @@ describe('priorities: orders ahead of bulk reads', () => {
     // The sync was still running when the order was done.
     expect(sandbox.requests.filter((request) => request.path === '/v3/catalog/products' && request.receivedAtMs > doneAt).length).toBeGreaterThan(0);
   });
+
+  it('on a tight quota, bulk requests leave an order under way the last of the window: it waits for one refill at most, not one per request', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+    const LATENCY_MS = 100;
+    const WINDOW_MS = 2_000;
+    const sandbox = createSandboxStore({ products: CATALOG, latencyMs: LATENCY_MS, rateLimit: { quota: 12, windowMs: WINDOW_MS } });
+    seedCatalog(sandbox.catalog, { products: 2_000, seed: 3, maxVariants: 1 });
+    const events: SourceEvent[] = [];
+    const source = sourceFor(sandbox, { onEvent: (event) => events.push(event) });
+    const stopSync = new AbortController();
+    const sync = (async () => {
+      for await (const _ of source.inventory.pages({ locations: true, pageSize: 50, signal: stopSync.signal })) {
+        // The sync keeps the window spent; its pages are not the point here.
+      }
+    })();
+    await vi.advanceTimersByTimeAsync(2_500);
+    const sentAt = Date.now();
+    let doneAt = 0;
+    const order = source.orders.send(purchaseOrder(), { settleMs: 0 }).then((sent) => {
+      doneAt = Date.now();
+      return sent;
+    });
+    while (doneAt === 0) await vi.advanceTimersByTimeAsync(LATENCY_MS / 2);
+    expect((await order).created).toBe(true);
+    const isOrders = (request: (typeof sandbox.requests)[number]) => request.path.startsWith('/v2/') || request.query.has('sku:in') || request.path === '/v3/catalog/variants';
+    const orderRequests = sandbox.requests.filter((request) => request.receivedAtMs >= sentAt && isOrders(request));
+    // The PO lookup, the SKU lookups and the create: more than the window's last 3 would hold
+    // alone, so the first goes with the refill and the others in the room kept for them.
+    expect(orderRequests.length).toBe(4);
+    // One refill at most (the window the sync had spent when the order came), then its requests
+    // one after another.
+    // (Without the room kept, bulk requests spend the window between two of the order's requests,
+    // and it waits for a second refill: 4 000 ms here.)
+    expect(doneAt - sentAt).toBeLessThanOrEqual(WINDOW_MS + (orderRequests.length + 1) * LATENCY_MS);
+    expect(statuses(events).filter((status) => status === 429)).toEqual([]);
+    stopSync.abort();
+    await expect(sync).rejects.toThrow();
+  });
 });
+

@@ -6,6 +6,11 @@ import type { RateLimitState } from '../rate-limit-headers';
 export const INITIAL_CAP = 4;
 /** After this many `high` grants in a row while `bulk` requests wait, one `bulk` request goes. */
 const HIGH_STREAK = 4;
+/** How long an operation counts as under way after one of its requests started or ended: two latencies, within these bounds. */
+const MIN_OPERATION_HOLD_MS = 200;
+const MAX_OPERATION_HOLD_MS = 2_000;
+/** What bulk requests leave of the window to an operation under way: at most this many, and a quarter of the quota at most. */
+const OPERATION_KEEPS = 3;
 
 interface Waiter {
   readonly options: AcquireOptions;
@@ -44,6 +49,10 @@ export class StoreLane {
   /** Whether a throttle event was sent for the window now spent (one per window). */
   #reportedSpent = false;
   #highStreak = 0;
+  /** The store's last observed latency (ms). */
+  #latencyMs = 0;
+  /** Until when a one-resource operation (an order: lookup, SKUs, POST) counts as under way. */
+  #operationUntilMs = 0;
   readonly #high: Waiter[] = [];
   readonly #bulk: Waiter[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -90,11 +99,16 @@ export class StoreLane {
   #slot(options: AcquireOptions): GateSlot {
     let released = false;
     return {
-      report: ({ rateLimit }) => this.#observe(rateLimit, options),
+      report: ({ rateLimit, latencyMs }) => {
+        this.#latencyMs = latencyMs;
+        this.#observe(rateLimit, options);
+      },
       release: () => {
         if (released) return;
         released = true;
         this.#inFlight -= 1;
+        // The operation's next request follows: bulk requests keep leaving it room a little longer.
+        if (options.priority === 'high') this.#holdForOperation();
         this.#grantWaiting();
       },
     };
@@ -154,6 +168,7 @@ export class StoreLane {
         break;
       }
       this.#take(waiter);
+      if (waiter.options.priority === 'high') this.#holdForOperation();
       this.#inFlight += 1;
       if (this.#window) this.#window.left -= 1;
       waiter.cleanup();
@@ -178,7 +193,7 @@ export class StoreLane {
     if (this.#inFlight >= cap) return Number.POSITIVE_INFINITY;
     if (!window) return undefined;
     const reserved = Math.ceil(window.quota * (1 - options.quotaShare));
-    if (window.left - reserved > 0) return undefined;
+    if (window.left - reserved > 0) return this.#keepsForOperation(options, now);
     // Spent, and no answer has said when the window refills: one request at a time asks.
     if (!Number.isFinite(window.resetAtMs)) return this.#inFlight === 0 ? undefined : Number.POSITIVE_INFINITY;
     if (!this.#reportedSpent) {
@@ -188,9 +203,32 @@ export class StoreLane {
     return window.resetAtMs;
   }
 
+  /**
+   * While an operation's high requests come one after the other (an order: its lookup, its SKUs,
+   * its POST), none of them waits between two; meanwhile a bulk request leaves it the last few
+   * requests of the window, or the operation would wait for the next window. Returns when a bulk
+   * request held back for that may ask again (the operation's hold lapses, or the window refills);
+   * `undefined` when it need not be held. Never holds bulk requests while the window has room.
+   */
+  #keepsForOperation(options: AcquireOptions, now: number): number | undefined {
+    const window = this.#window;
+    if (options.priority !== 'bulk' || options.concurrency !== 'adaptive' || !window || now >= this.#operationUntilMs) return undefined;
+    const reserved = Math.ceil(window.quota * (1 - options.quotaShare));
+    const kept = Math.min(OPERATION_KEEPS, Math.floor(window.quota / 4));
+    if (window.left - reserved - kept > 0) return undefined;
+    return Math.min(this.#operationUntilMs, window.resetAtMs);
+  }
+
+  #holdForOperation(): void {
+    const holdMs = Math.min(MAX_OPERATION_HOLD_MS, Math.max(MIN_OPERATION_HOLD_MS, 2 * this.#latencyMs));
+    this.#operationUntilMs = Math.max(this.#operationUntilMs, Date.now() + holdMs);
+  }
+
   /** The next waiter by priority: `high` first, but one `bulk` after every few `high` while both wait. */
   #next(): Waiter | undefined {
-    const preferBulk = this.#bulk.length > 0 && (this.#high.length === 0 || this.#highStreak >= HIGH_STREAK);
+    // A bulk request keeping room for an operation under way never holds up a high one behind it.
+    const bulkHeld = this.#bulk.length > 0 && this.#keepsForOperation(this.#bulk[0]!.options, Date.now()) !== undefined;
+    const preferBulk = this.#bulk.length > 0 && !bulkHeld && (this.#high.length === 0 || this.#highStreak >= HIGH_STREAK);
     return preferBulk ? this.#bulk[0] : (this.#high[0] ?? this.#bulk[0]);
   }
 
