@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { AcquireOptions, GateSlot, GateStore, PurchaseOrderLease, RateGate } from '../internal/gate/rate-gate';
 import type { ThrottleEvent } from '../internal/events';
 import { createMemoryGate } from '../internal/gate/memory-gate';
-import { sleep } from '../internal/sleep';
 import type { RedisGateEvent } from './events';
 import { RedisPurchaseOrderLease } from './purchase-order-lease';
 import { RedisCalls, type RedisGateClient } from './redis-calls';
@@ -311,4 +310,18 @@ function resolveOptions(options: RedisGateOptions): ResolvedOptions {
   if (given.onEvent !== undefined && typeof given.onEvent !== 'function') problems.push('onEvent: expected a function');
   if (problems.length > 0) throw new TypeError(`[bigcommerce-source/redis] createRedisGate: invalid options. ${problems.join('; ')}.`);
   return { redis: redis!, keyPrefix, leaseMs, commandTimeoutMs, pollMs, probeMs, fallback, onEvent: given.onEvent };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
