@@ -312,6 +312,8 @@ function resolveOptions(options: RedisGateOptions): ResolvedOptions {
   return { redis: redis!, keyPrefix, leaseMs, commandTimeoutMs, pollMs, probeMs, fallback, onEvent: given.onEvent };
 }
 
+// Its own, not src/internal/sleep: bigcommerce-source/redis takes only the gate from the SDK
+// (test/architecture/layers.test.ts).
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const onAbort = () => {
