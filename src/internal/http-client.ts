@@ -112,13 +112,13 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
    * and read the body's bytes, all within the attempt's deadline. Decoding, parsing and validation
    * happen after the slot is released, so the next request leaves while a large page is parsed.
    */
-  async function exchange(request: HttpRequest<unknown>, target: string, attemptNumber: number, options: ResolvedOptions, slot: GateSlot): Promise<Attempted> {
+  async function exchange(request: HttpRequest<unknown>, search: string, target: string, attemptNumber: number, options: ResolvedOptions, slot: GateSlot): Promise<Attempted> {
     const describe = { method: request.method, path: target };
     let startedMs = 0;
     let rateLimit: RateLimitState | undefined;
     const exchanged = await exchangeOnce({
       send,
-      request: { method: request.method, path: request.path, query: request.query, body: request.body },
+      request: { method: request.method, path: request.path, search: search.slice(1), body: request.body },
       describe,
       signal: options.signal,
       timeoutMs: options.timeoutMs,
@@ -160,7 +160,8 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         maxRetries: callOptions.maxRetries ?? config.maxRetries,
       };
       throwIfAborted(options.signal);
-      const target = `${request.path}${serializeQuery(request.query)}`;
+      const search = serializeQuery(request.query);
+      const target = `${request.path}${search}`;
       const repeatable = request.method === 'GET' || request.repeatable === true;
       const acquire: AcquireOptions = {
         priority: request.priority ?? 'high',
@@ -175,7 +176,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         let attempted: Attempted;
         try {
           await request.beforeSend?.();
-          attempted = await exchange(request, target, attemptNumber, options, slot);
+          attempted = await exchange(request, search, target, attemptNumber, options, slot);
         } finally {
           slot.release();
         }

@@ -1,6 +1,5 @@
 import ky, { isKyError } from 'ky';
 import { throwIfAborted } from './abort';
-import { serializeQuery, type QueryParams } from './query';
 
 /** What one attempt tells the ky instance beyond the request itself. */
 export interface SendContext {
@@ -17,7 +16,12 @@ export interface SendRequest {
   readonly method: string;
   /** Below the prefix, starting with `/`. */
   readonly path: string;
-  readonly query?: QueryParams | undefined;
+  /**
+   * The query as the HTTP core serialized it (`serializeQuery`, without the `?`): BigCommerce's
+   * operators stay readable in keys (`id:greater`), lists are comma-joined, and the wire query is
+   * exactly what events and errors show. Serialized once per request, not per attempt.
+   */
+  readonly search?: string | undefined;
   /** Sent as JSON. */
   readonly body?: unknown;
   /** Per-attempt headers (authentication), merged over the instance's own. */
@@ -107,9 +111,7 @@ export function createStoreKy(config: StoreKyConfig): Send {
     try {
       response = await api(request.path.replace(/^\/+/, ''), {
         method: request.method,
-        // Serialized by the SDK: BigCommerce's operators stay readable in keys (`id:greater`), lists
-        // are comma-joined, and the wire query is exactly what events and errors show.
-        searchParams: serializeQuery(request.query).slice(1),
+        searchParams: request.search ?? '',
         json: request.body,
         // Only when given: `headers: undefined` would replace the instance's own.
         ...(request.headers ? { headers: request.headers } : {}),

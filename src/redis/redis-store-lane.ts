@@ -1,5 +1,6 @@
 import type { ThrottleEvent } from '../internal/events';
 import type { AcquireOptions, GateSlot, GateStore, RateGate } from '../internal/gate/rate-gate';
+import { HIGH_STREAK, operationHoldMs, type Waiter } from '../internal/gate/lane-rules';
 import type { RedisCalls } from './redis-calls';
 import type { StoreKeys } from './redis-keys';
 import { SCRIPTS } from './scripts';
@@ -28,18 +29,6 @@ export interface LaneContext {
 
 /** The longest a waiting request sleeps before asking Redis again (its waiting mark stays fresh). */
 const MAX_SLEEP_MS = 1_000;
-/** After this many `high` grants in a row while `bulk` requests wait here, one `bulk` request goes. */
-const HIGH_STREAK = 4;
-/** Bounds of how long bulk requests keep giving way after a high request started or ended. */
-const MIN_HIGH_HOLD_MS = 200;
-const MAX_HIGH_HOLD_MS = 2_000;
-
-interface Waiter {
-  readonly options: AcquireOptions;
-  readonly grant: (slot: GateSlot) => void;
-  readonly reject: (reason: unknown) => void;
-  readonly cleanup: () => void;
-}
 
 /**
  * One store's requests in this process, as seen through Redis: the requests waiting here (high
@@ -102,8 +91,7 @@ export class RedisStoreLane {
   }
 
   #holdHigh(): void {
-    const holdMs = Math.min(MAX_HIGH_HOLD_MS, Math.max(MIN_HIGH_HOLD_MS, 2 * this.#latencyMs));
-    this.#highHoldUntil = Math.max(this.#highHoldUntil, Date.now() + holdMs);
+    this.#highHoldUntil = Math.max(this.#highHoldUntil, Date.now() + operationHoldMs(this.#latencyMs));
   }
 
   acquire(options: AcquireOptions): Promise<GateSlot> {

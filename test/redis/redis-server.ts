@@ -52,7 +52,7 @@ export function describeWithRedis(name: string, body: () => void): void {
   console.warn(
     `\n${'!'.repeat(78)}\n!! SKIPPED: "${name}" needs redis-server, which is not installed here.\n!! Install it (apt-get install -y redis-server) to run the Redis gate's tests;\n!! .ci/run installs it and sets REQUIRE_REDIS=1, so CI never skips them.\n${'!'.repeat(78)}\n`,
   );
-  describe.skip(name, body);
+  describe.skip(`${name} [SKIPPED: no redis-server]`, body);
 }
 
 async function freePort(): Promise<number> {

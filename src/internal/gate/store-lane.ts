@@ -1,23 +1,12 @@
 import type { ThrottleEvent } from '../events';
 import type { AcquireOptions, GateSlot } from './rate-gate';
 import type { RateLimitState } from '../rate-limit-headers';
+import { HIGH_STREAK, operationHoldMs, type Waiter } from './lane-rules';
 
 /** The in-flight cap before the store's rate-limit headers have said what its quota is. */
 export const INITIAL_CAP = 4;
-/** After this many `high` grants in a row while `bulk` requests wait, one `bulk` request goes. */
-const HIGH_STREAK = 4;
-/** How long an operation counts as under way after one of its requests started or ended: two latencies, within these bounds. */
-const MIN_OPERATION_HOLD_MS = 200;
-const MAX_OPERATION_HOLD_MS = 2_000;
-/** What bulk requests leave of the window to an operation under way: at most this many, and a quarter of the quota at most. */
+/** What bulk requests leave of the window to an operation under way: at most this many, and a quarter of the quota at most (as `gate.lua`). */
 const OPERATION_KEEPS = 3;
-
-interface Waiter {
-  readonly options: AcquireOptions;
-  readonly grant: (slot: GateSlot) => void;
-  readonly reject: (reason: unknown) => void;
-  readonly cleanup: () => void;
-}
 
 /** What the store's headers said of its quota window, and what is left of it as far as we know. */
 interface QuotaWindow {
@@ -220,8 +209,7 @@ export class StoreLane {
   }
 
   #holdForOperation(): void {
-    const holdMs = Math.min(MAX_OPERATION_HOLD_MS, Math.max(MIN_OPERATION_HOLD_MS, 2 * this.#latencyMs));
-    this.#operationUntilMs = Math.max(this.#operationUntilMs, Date.now() + holdMs);
+    this.#operationUntilMs = Math.max(this.#operationUntilMs, Date.now() + operationHoldMs(this.#latencyMs));
   }
 
   /** The next waiter by priority: `high` first, but one `bulk` after every few `high` while both wait. */
